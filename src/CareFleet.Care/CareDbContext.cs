@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CareFleet.Care;
+
+/// <summary>
+/// The care record's tables. Provider-neutral: the host derives one subclass per database provider so
+/// that each provider keeps its own migrations.
+/// </summary>
+public class CareDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The migrations history table of this module, so modules migrate independently.</summary>
+    public const string MigrationsHistoryTable = "__care_migrations";
+
+    public DbSet<Residents.Resident> Residents => Set<Residents.Resident>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CareDbContext).Assembly, t => t.Namespace?.StartsWith("CareFleet.Care", StringComparison.Ordinal) == true);
+    }
+}

@@ -1,0 +1,30 @@
+using CareFleet.Fleet.Master;
+using CareFleet.Fleet.Robots;
+using CareFleet.Fleet.Twins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CareFleet.Fleet;
+
+public static class FleetModule
+{
+    /// <summary>Adds the fleet: robot registry, twins, and the VDA 5050 master control. Needs a <see cref="BrokerConnection"/>.</summary>
+    public static IHostApplicationBuilder AddFleet(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<RobotRegistry>();
+        builder.Services.AddSingleton<RobotCredentialCache>();
+        builder.Services.AddSingleton<FleetLiveFeed>();
+        builder.Services.AddSingleton<MasterControl>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MasterControl>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRobotsApi();
+        return endpoints;
+    }
+}

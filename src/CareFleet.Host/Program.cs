@@ -1,0 +1,3 @@
+using CareFleet.Host.Cli;
+
+return await CareFleetCommand.RunAsync(args, Console.Out, Console.Error);
