@@ -47,7 +47,7 @@ public sealed class SimulatedHome(HomeDefinition home, SimulationOptions options
 
                         await robot.TickAsync(cancellationToken);
                     }
-                    catch (Exception e) when (e is MqttCommunicationException or MqttConnectingFailedException or HttpRequestException)
+                    catch (Exception e) when (e is MqttCommunicationException or BrokerRefusedException or HttpRequestException)
                     {
                         progress?.Report($"{robot.Spec.SerialNumber}: {e.Message}; retrying");
                     }
@@ -71,7 +71,7 @@ public sealed class SimulatedHome(HomeDefinition home, SimulationOptions options
                 await robot.ConnectAsync(options.MqttHost, options.MqttPort, userName, password, cancellationToken);
                 return;
             }
-            catch (MqttConnectingFailedException e) when (e.ResultCode is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized)
+            catch (BrokerRefusedException)
             {
                 // Credentials were rotated or the server's database was reset: ask for new ones below.
             }

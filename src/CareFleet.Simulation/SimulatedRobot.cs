@@ -43,7 +43,7 @@ public sealed class SimulatedRobot : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Connects with the robot's broker credentials; throws <see cref="MqttConnectingFailedException"/> when refused.</summary>
+    /// <summary>Connects with the robot's broker credentials; throws <see cref="BrokerRefusedException"/> when refused.</summary>
     public async Task ConnectAsync(string host, int port, string userName, string password, CancellationToken cancellationToken)
     {
         var will = Vda5050Json.Serialize(NewConnection(ConnectionState.ConnectionBroken));
@@ -58,7 +58,21 @@ public sealed class SimulatedRobot : IAsyncDisposable
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillRetain(true)
             .Build();
-        await _client.ConnectAsync(options, cancellationToken);
+        MqttClientConnectResult result;
+        try
+        {
+            result = await _client.ConnectAsync(options, cancellationToken);
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException e)
+        {
+            throw new BrokerRefusedException(e.Message, e);
+        }
+
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new BrokerRefusedException($"Broker refused {_spec.Manufacturer}/{_spec.SerialNumber}: {result.ResultCode}", null);
+        }
+
         await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(Topic(Vda5050Topic.Order), MqttQualityOfServiceLevel.AtMostOnce)
             .WithTopicFilter(Topic(Vda5050Topic.InstantActions), MqttQualityOfServiceLevel.AtMostOnce)
@@ -167,7 +181,7 @@ public sealed class SimulatedRobot : IAsyncDisposable
 
     private string Topic(Vda5050Topic topic) => Vda5050Topics.Build(_spec.Manufacturer, _spec.SerialNumber, topic);
 
-    private Task PublishAsync<T>(Vda5050Topic topic, T message, CancellationToken cancellationToken) where T : Vda5050Message =>
+    private Task<MqttClientPublishResult> PublishAsync<T>(Vda5050Topic topic, T message, CancellationToken cancellationToken) where T : Vda5050Message =>
         _client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(Topic(topic))
             .WithPayload(Vda5050Json.Serialize(message))
@@ -182,10 +196,13 @@ public sealed class SimulatedRobot : IAsyncDisposable
             return;
         }
 
-        var actions = Vda5050Json.TryDeserialize<InstantActions>(e.ApplicationMessage.Payload.IsSingleSegment ? e.ApplicationMessage.Payload.FirstSpan : e.ApplicationMessage.Payload.ToArray());
+        var actions = Vda5050Json.TryDeserialize<InstantActions>(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
         if (actions?.Actions.Any(a => a.ActionType == "factsheetRequest") == true)
         {
             await PublishAsync(Vda5050Topic.Factsheet, SimulatedFactsheet.For(_spec, NextHeader(Vda5050Topic.Factsheet), _time.GetUtcNow()), CancellationToken.None);
         }
     }
 }
+
+/// <summary>The broker refused the robot's connection (wrong or unknown credentials).</summary>
+public sealed class BrokerRefusedException(string message, Exception? inner) : Exception(message, inner);

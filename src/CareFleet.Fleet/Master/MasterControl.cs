@@ -16,7 +16,7 @@ namespace CareFleet.Fleet.Master;
 /// the robot's twin. A bad message is logged with the robot and the reason and changes nothing.
 /// </summary>
 public sealed partial class MasterControl(
-    BrokerConnection broker, RobotCredentialCache registry, IGrainFactory grains, TimeProvider time, ILogger<MasterControl> logger) : BackgroundService
+    BrokerConnection broker, RobotCredentialCache registry, IGrainFactory grains, ILogger<MasterControl> logger) : BackgroundService
 {
     private static readonly Vda5050Topic[] Inbound = [Vda5050Topic.Connection, Vda5050Topic.State, Vda5050Topic.Factsheet, Vda5050Topic.Visualization];
     private IMqttClient? _client;
@@ -131,7 +131,7 @@ public sealed partial class MasterControl(
             return;
         }
 
-        var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
+        ReadOnlySpan<byte> bytes = payload.IsSingleSegment ? payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(payload);
         var validation = Vda5050Validator.Validate(address.Topic, bytes);
         if (!validation.IsValid)
         {

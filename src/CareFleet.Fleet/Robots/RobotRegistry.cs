@@ -95,10 +95,16 @@ public sealed class RobotRegistry(FleetDbContext db, TimeProvider time, RobotCre
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (await db.Robots.AsNoTracking().AnyAsync(r => r.Manufacturer == registration.Manufacturer && r.SerialNumber == registration.SerialNumber, cancellationToken))
+        catch (DbUpdateException)
         {
             // Two registrations raced; the unique index let exactly one win.
-            throw new RobotAlreadyRegisteredException(userName);
+            db.Entry(robot).State = EntityState.Detached;
+            if (await db.Robots.AsNoTracking().AnyAsync(r => r.Manufacturer == registration.Manufacturer && r.SerialNumber == registration.SerialNumber, cancellationToken))
+            {
+                throw new RobotAlreadyRegisteredException(userName);
+            }
+
+            throw;
         }
 
         var credentials = await IssueAsync(robot, secret, cancellationToken);

@@ -11,12 +11,36 @@ namespace CareFleet.Host.Persistence;
 // Add a migration with, e.g.:
 //   dotnet ef migrations add Name --project src/CareFleet.Host --context SqliteFleetDbContext --output-dir Persistence/Migrations/Sqlite/Fleet
 
-public sealed class SqliteFleetDbContext(DbContextOptions<SqliteFleetDbContext> options) : FleetDbContext(options);
+public sealed class SqliteFleetDbContext(DbContextOptions<SqliteFleetDbContext> options) : FleetDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
 public sealed class PostgresFleetDbContext(DbContextOptions<PostgresFleetDbContext> options) : FleetDbContext(options);
-public sealed class SqliteCareDbContext(DbContextOptions<SqliteCareDbContext> options) : CareDbContext(options);
+public sealed class SqliteCareDbContext(DbContextOptions<SqliteCareDbContext> options) : CareDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
 public sealed class PostgresCareDbContext(DbContextOptions<PostgresCareDbContext> options) : CareDbContext(options);
-public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext> options) : AccessDbContext(options);
+public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext> options) : AccessDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
 public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options) : AccessDbContext(options);
+
+/// <summary>
+/// SQLite has no date-time type: EF stores DateTimeOffset as text, which cannot be compared or ordered in
+/// SQL. Storing it as a sortable 64-bit number keeps "order by time" and "expires before now" in the database.
+/// </summary>
+internal static class SqliteConventions
+{
+    public static void Apply(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>Design-time factories so the EF tools can build each provider's context without starting the host.</summary>
 public abstract class DesignTimeFactory<TContext>(bool postgres, string historyTable) : IDesignTimeDbContextFactory<TContext>
