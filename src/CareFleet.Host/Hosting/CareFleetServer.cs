@@ -6,7 +6,7 @@ using CareFleet.Host.Clock;
 using CareFleet.Host.Mqtt;
 using CareFleet.Host.Persistence;
 using CareFleet.Dashboard;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
@@ -21,6 +21,8 @@ public static class CareFleetServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
+            // Named explicitly so static web assets resolve when the host runs inside another process (tests).
+            ApplicationName = typeof(CareFleetServer).Assembly.GetName().Name,
             Args = [],
         });
         ApplyOverrides(builder.Configuration, overrides);
@@ -31,6 +33,10 @@ public static class CareFleetServer
 
         var dataDirectory = Path.GetFullPath(builder.Configuration["CareFleet:DataDirectory"] ?? "data", Environment.CurrentDirectory);
         builder.Services.AddSingleton(new DataDirectory(dataDirectory));
+        // Login cookies must survive a restart: keep the data-protection keys with the data. On a single box
+        // they sit beside the database, readable only by the service account.
+        builder.Services.AddDataProtection().SetApplicationName("CareFleet").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         builder.AddCareFleetClock();
         builder.AddCareFleetWeb();
@@ -98,6 +104,7 @@ public static class CareFleetServer
             throw new StartupException($"CareFleet:Web:Port (--port) is {web.Port}; it must be 1–65535.");
         }
 
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         builder.WebHost.UseUrls($"http://{web.BindAddress}:{web.Port}");
         // Serve the dashboard's and component library's files from the build output, not only when published.
         builder.WebHost.UseStaticWebAssets();

@@ -66,12 +66,12 @@ public static class ServerRunner
         }
         catch (Exception e) when (FindAddressInUse(e) is not null)
         {
-            var web = services.GetRequiredService<IOptions<WebOptions>>().Value;
-            throw new StartupException($"Port {web.Port} on {web.BindAddress} is already in use; choose another with --port or CareFleet:Web:Port.", e);
+            var bound = services.GetRequiredService<IOptions<WebOptions>>().Value;
+            throw new StartupException($"Port {bound.Port} on {bound.BindAddress} is already in use; choose another with --port or CareFleet:Web:Port.", e);
         }
 
-        var web2 = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var address = $"http://{web2.BindAddress}:{web2.Port}";
+        var web = services.GetRequiredService<IOptions<WebOptions>>().Value;
+        var address = $"http://{web.BindAddress}:{web.Port}";
         await Progress($"Server ready at {address}");
 
         SimulatedHome? simulation = null;
