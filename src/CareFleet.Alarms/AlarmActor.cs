@@ -30,6 +30,20 @@ public sealed record AlarmActor(string Id, StaffRole Role)
     /// <summary>The alarm engine acting on its own (raising, escalating, re-notifying).</summary>
     public static AlarmActor SystemActor { get; } = new("carefleet", StaffRole.System);
 
+    /// <summary>
+    /// The alarm role for a platform access role ("admin", "nurse", "caregiver", "viewer"); anything
+    /// unknown is a viewer. Charge nurse is a duty on the rota, not an access role: pass
+    /// <paramref name="isChargeNurseOnShift"/> from the roster.
+    /// </summary>
+    public static StaffRole RoleFromAccessRole(string? accessRole, bool isChargeNurseOnShift = false) => accessRole switch
+    {
+        "nurse" when isChargeNurseOnShift => StaffRole.ChargeNurse,
+        "nurse" => StaffRole.Nurse,
+        "caregiver" => StaffRole.Caregiver,
+        "admin" => StaffRole.Manager,
+        _ => StaffRole.Viewer,
+    };
+
     /// <summary>Whether this actor may acknowledge, silence or resolve alarms.</summary>
     public bool CanActOnAlarms => Role is StaffRole.Caregiver or StaffRole.Nurse or StaffRole.ChargeNurse or StaffRole.Manager;
 }

@@ -87,3 +87,22 @@ public sealed class LifecycleEdgeTests
         Assert.Equal(["cg-eve"], Assert.IsType<AlarmNotified>(book.Tick()[1]).Recipients);
     }
 }
+
+public sealed class AccessRoleTests
+{
+    [Theory]
+    [InlineData("nurse", false, StaffRole.Nurse, true)]
+    [InlineData("nurse", true, StaffRole.ChargeNurse, true)]
+    [InlineData("caregiver", false, StaffRole.Caregiver, true)]
+    [InlineData("admin", false, StaffRole.Manager, true)]
+    [InlineData("viewer", false, StaffRole.Viewer, false)]
+    [InlineData("robot", false, StaffRole.Viewer, false)]
+    [InlineData(null, false, StaffRole.Viewer, false)]
+    public void AccessRole_MapsToAnAlarmRole_AndOnlyViewersCannotAct(string? accessRole, bool chargeNurse, StaffRole expected, bool canAct)
+    {
+        var role = AlarmActor.RoleFromAccessRole(accessRole, chargeNurse);
+
+        Assert.Equal(expected, role);
+        Assert.Equal(canAct, new AlarmActor("someone", role).CanActOnAlarms);
+    }
+}
