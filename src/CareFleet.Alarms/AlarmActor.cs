@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CareFleet.Alarms;
 
 /// <summary>The role a person (or the system) acts in when changing an alarm.</summary>
@@ -45,5 +47,6 @@ public sealed record AlarmActor(string Id, StaffRole Role)
     };
 
     /// <summary>Whether this actor may acknowledge, silence or resolve alarms.</summary>
+    [JsonIgnore]
     public bool CanActOnAlarms => Role is StaffRole.Caregiver or StaffRole.Nurse or StaffRole.ChargeNurse or StaffRole.Manager;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CareFleet.Alarms;
 
 /// <summary>
@@ -9,6 +11,15 @@ namespace CareFleet.Alarms;
 /// <param name="Sequence">1 for the first event of an alarm, then consecutive; lets the store reject a lost or duplicated append.</param>
 /// <param name="At">When it happened, from the injected clock.</param>
 /// <param name="Actor">Who did it.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AlarmRaised), "raised")]
+[JsonDerivedType(typeof(AlarmNotified), "notified")]
+[JsonDerivedType(typeof(AlarmAcknowledged), "acknowledged")]
+[JsonDerivedType(typeof(AlarmSilenced), "silenced")]
+[JsonDerivedType(typeof(AlarmSilenceEnded), "silence-ended")]
+[JsonDerivedType(typeof(AlarmConditionCleared), "condition-cleared")]
+[JsonDerivedType(typeof(AlarmConditionReturned), "condition-returned")]
+[JsonDerivedType(typeof(AlarmResolved), "resolved")]
 public abstract record AlarmEvent(Guid AlarmId, int Sequence, DateTimeOffset At, AlarmActor Actor);
 
 /// <summary>The alarm was created from a monitoring rule's request.</summary>
