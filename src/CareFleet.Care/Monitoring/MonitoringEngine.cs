@@ -72,6 +72,17 @@ public sealed class MonitoringEngine
         };
     }
 
+    /// <summary>
+    /// After a restart, tells the engine that an alarm for this condition is still open, so the condition
+    /// stays latched (no second alarm) and its clearing is reported to the alarm book.
+    /// </summary>
+    public void RestoreOpenAlarm(string subjectId, string conditionKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conditionKey);
+        _conditions[(subjectId, conditionKey)] = new ConditionState(_options.OnsetDelayOf(conditionKey)) { Present = true, Latched = true, PendingSince = _time.GetUtcNow() };
+    }
+
     /// <summary>Stops monitoring a resident and forgets their conditions.</summary>
     public void Unregister(string residentId)
     {
@@ -107,25 +118,34 @@ public sealed class MonitoringEngine
 
         var vitals = validation.Accepted!;
         var score = News2.Score(vitals, resident.Profile.SpO2Scale);
-        resident.LastScore = score;
         var output = new OutputBuilder();
-        foreach (var (band, condition) in BandConditions)
-        {
-            if (!_options.News2Priorities.TryGetValue(band, out var priority))
-            {
-                continue;
-            }
 
-            var present = score.Band == band && (band != News2Band.Low || score.Total > 0);
-            if (present || score.IsComplete)
+        // Readings arrive late and out of order (robots buffer while offline). Only a reading newer than
+        // the last one and young enough to describe the resident now may raise or clear an alarm.
+        var current = vitals.EffectiveAt >= (resident.LastReadingAt ?? DateTimeOffset.MinValue) && now - vitals.EffectiveAt <= _options.MaxReadingAgeForAlarms;
+        if (current)
+        {
+            resident.LastReadingAt = vitals.EffectiveAt;
+            resident.LastScore = score;
+            foreach (var (band, condition) in BandConditions)
             {
-                Signal(resident.Profile.ResidentId, condition, present, () => News2Request(resident.Profile, vitals, score, condition, priority, now), pointEvent: false, now, output);
+                if (!_options.News2Priorities.TryGetValue(band, out var priority))
+                {
+                    continue;
+                }
+
+                var present = score.Band == band && (band != News2Band.Low || score.Total > 0);
+                if (present || score.IsComplete)
+                {
+                    Signal(resident.Profile.ResidentId, condition, present, () => News2Request(resident.Profile, vitals, score, condition, priority, now), pointEvent: false, now, output);
+                }
             }
         }
 
-        if (score.IsComplete)
+        var observedAt = vitals.EffectiveAt < now ? vitals.EffectiveAt : now;
+        if (score.IsComplete && observedAt > (resident.LastFullObservationAt ?? DateTimeOffset.MinValue))
         {
-            resident.LastFullObservationAt = vitals.EffectiveAt < now ? vitals.EffectiveAt : now;
+            resident.LastFullObservationAt = observedAt;
             resident.Frequency = score.Frequency;
             resident.ObservationTaskSent = false;
         }
@@ -481,6 +501,11 @@ public sealed class MonitoringEngine
             evidence.Add(new("supplementalOxygen", o2 ? "true" : "false"));
         }
 
+        if (vitals.OxygenFlowLitresPerMinute is { } flow)
+        {
+            evidence.Add(new("oxygenFlow", flow.ToString(CultureInfo.InvariantCulture), VitalSignCodes.LitresPerMinute));
+        }
+
         AddReading(evidence, "systolic", vitals.Systolic, VitalSignCodes.MillimetresOfMercury);
         AddReading(evidence, "heartRate", vitals.HeartRate, VitalSignCodes.PerMinute);
         if (vitals.TemperatureCelsius is { } t)
@@ -534,6 +559,8 @@ public sealed class MonitoringEngine
         public DateTimeOffset? OutOfBedSince { get; set; }
 
         public News2Score? LastScore { get; set; }
+
+        public DateTimeOffset? LastReadingAt { get; set; }
     }
 
     private sealed class ConditionState(TimeSpan onsetDelay)

@@ -39,6 +39,12 @@ public sealed class MonitoringOptions
     /// <summary>Turning interval for Braden 15–18. Default 4 h (NICE QS89: at high risk at least every 4 h).</summary>
     public TimeSpan BradenAtRiskInterval { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The oldest reading that may still raise or clear a NEWS2 alarm; older (buffered, late) readings are
+    /// scored and count for the observation schedule only. Default 15 min.
+    /// </summary>
+    public TimeSpan MaxReadingAgeForAlarms { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>NEWS2 observation intervals per frequency.</summary>
     public ObservationScheduleOptions Observations { get; } = new();
 
@@ -102,6 +108,7 @@ public sealed class MonitoringOptions
         foreach (var (name, value) in new[]
         {
             (nameof(NotReturnedAfter), NotReturnedAfter),
+            (nameof(MaxReadingAgeForAlarms), MaxReadingAgeForAlarms),
             (nameof(RepositionAlarmAfterDue), RepositionAlarmAfterDue),
             (nameof(BradenHighRiskInterval), BradenHighRiskInterval),
             (nameof(BradenModerateRiskInterval), BradenModerateRiskInterval),

@@ -215,3 +215,57 @@ public sealed class News2RuleTests
         Assert.Single(engine.Observe(Septic(clock)).Alarms);
     }
 }
+
+public sealed class LateReadingAndRestartTests
+{
+    [Fact]
+    public void BufferedOldReading_IsScored_ButRaisesNoAlarm()
+    {
+        var (engine, clock) = Engine(Day);
+
+        var output = engine.Observe(Septic(clock) with { EffectiveAt = Day.AddMinutes(-16) });
+
+        Assert.Equal(9, output.Score!.Total);
+        Assert.Empty(output.Alarms);
+        Assert.Single(engine.Observe(Septic(clock) with { EffectiveAt = Day.AddMinutes(-15) }).Alarms);
+    }
+
+    [Fact]
+    public void ReadingOlderThanTheLastOne_NeitherClearsTheAlarmNorResetsTheSchedule()
+    {
+        var (engine, clock) = Engine(Day);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        engine.Observe(Septic(clock));
+
+        var stale = engine.Observe(Normal(clock) with { EffectiveAt = Day });
+        clock.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Empty(stale.ConditionChanges);
+        Assert.Equal(9, engine.LastScore("res-1")!.Total);
+        Assert.Equal(Day.AddMinutes(20), Assert.Single(engine.Tick().Tasks).DueAt);
+    }
+
+    [Fact]
+    public void RestoredOpenAlarm_StaysLatched_AndItsClearingIsReported()
+    {
+        var (engine, clock) = Engine(Day);
+        engine.RestoreOpenAlarm("res-1", MonitoringConditions.News2High);
+
+        Assert.Empty(engine.Observe(Septic(clock)).Alarms);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var cleared = engine.Observe(Normal(clock));
+
+        Assert.Equal((MonitoringConditions.News2High, false), (Assert.Single(cleared.ConditionChanges).ConditionKey, cleared.ConditionChanges[0].Present));
+    }
+
+    [Fact]
+    public void OxygenFlow_IsPartOfTheEvidence()
+    {
+        var (engine, clock) = Engine(Day);
+
+        var alarm = Assert.Single(engine.Observe(Septic(clock) with { OnSupplementalOxygen = true, OxygenFlow = new Quantity(2, "L/min") }).Alarms);
+
+        Assert.Contains(new AlarmEvidence("oxygenFlow", "2", "L/min"), alarm.Evidence);
+        Assert.Contains(new AlarmEvidence("supplementalOxygen", "true"), alarm.Evidence);
+    }
+}
