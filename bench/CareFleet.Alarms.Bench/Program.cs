@@ -3,10 +3,15 @@
 //   dotnet run -c Release --project bench/CareFleet.Alarms.Bench
 //
 // Measured 2026-11-30 (Release, .NET 10, one thread pinned to one core of a 2-core machine shared with
-// other builds, load average about 12; 1,000 residents, 200,000 pre-built reports per round, best of 5):
-//   validate + NEWS2:                   3,256,915 reports/s
-//   validate + NEWS2 + alarm decision:  1,448,785 reports/s
-//   memory per monitored resident:            822 bytes (1,000 residents, 210 latched conditions)
+// other builds, load average 10–13, so the rates swing between runs; 1,000 residents, 200,000 pre-built
+// reports per round, best of 5 rounds; four runs, range shown):
+//   validate + NEWS2:                    2.1–3.5 M reports/s
+//   validate + NEWS2 + alarm decision:   0.65–1.45 M reports/s
+//   memory per monitored resident:       about 850 bytes (1,000 residents, 210 latched conditions)
+//   alarm raise (route + 2 events):      50–90 k alarms/s (first 1,000, cold)
+//   open alarm + its 2 stored events:    about 960 bytes
+//   escalation tick over 1,000 alarms:   11–15 ms (all 1,000 escalate, cold)
+//   restore 1,000 alarms (3,000 events): 4–21 ms
 using System.Diagnostics;
 using System.Globalization;
 using CareFleet.Alarms;
@@ -69,12 +74,44 @@ clock.Advance(TimeSpan.FromMinutes(1));
 steady.Tick();
 var after = GC.GetTotalMemory(forceFullCollection: true);
 var perResident = (after - before) / (double)Residents;
+
+// The alarm book: raising 1,000 alarms (one per resident), then memory per open alarm with its events,
+// and the cost of one escalation tick over all of them.
+var bookBefore = GC.GetTotalMemory(forceFullCollection: true);
+var bookClock = new FakeTimeProvider(start);
+var book = new AlarmBook(new AlarmOptions(), new BenchRoster(), bookClock);
+var stored = new List<AlarmEvent>();
+var raiseWatch = Stopwatch.StartNew();
+for (var i = 0; i < Residents; i++)
+{
+    stored.AddRange(book.Raise(
+        new AlarmRequest(ResidentId(i), ResidentId(i), MonitoringConditions.News2High, "news2-band", AlarmPriority.High,
+            new AlarmLocation("room-" + (i / 2).ToString(CultureInfo.InvariantCulture)), "NEWS2 9", [new AlarmEvidence("news2.total", "9", "{score}")], start),
+        new Guid(i + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)).Events);
+}
+
+var raisePerSecond = Residents / raiseWatch.Elapsed.TotalSeconds;
+var bookAfter = GC.GetTotalMemory(forceFullCollection: true);
+bookClock.Advance(TimeSpan.FromSeconds(60));
+var tickWatch = Stopwatch.StartNew();
+stored.AddRange(book.Tick());
+var tickMs = tickWatch.Elapsed.TotalMilliseconds;
+var restoreWatch = Stopwatch.StartNew();
+var restored = new AlarmBook(new AlarmOptions(), new BenchRoster(), bookClock);
+restored.Restore(stored);
+var restoreMs = restoreWatch.Elapsed.TotalMilliseconds;
+GC.KeepAlive(book);
+GC.KeepAlive(restored);
 GC.KeepAlive(steady);
 GC.KeepAlive(reports);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validate + NEWS2:                   {scoreOnly,12:N0} reports/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validate + NEWS2 + alarm decision:  {fullPath,12:N0} reports/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory per monitored resident:      {perResident,12:N0} bytes ({Residents} residents, {steady.TrackedConditionCount} tracked conditions, {latched} alarms raised)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alarm raise (route + 2 events):     {raisePerSecond,12:N0} alarms/s (first 1,000, cold)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open alarm + its 2 stored events:   {(bookAfter - bookBefore) / (double)Residents,12:N0} bytes"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"escalation tick, 1,000 open alarms: {tickMs,12:F2} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"restore 1,000 alarms from events:   {restoreMs,12:F2} ms ({stored.Count} events)"));
 return;
 
 static MonitoringEngine NewEngine(DateTimeOffset start, out FakeTimeProvider clock)
@@ -146,4 +183,19 @@ static VitalSignsReport[] BuildReports(DateTimeOffset at, int residents, int cou
     }
 
     return result;
+}
+
+internal sealed class BenchRoster : IStaffRoster
+{
+    private static readonly StaffMember[] Caregiver = [new("cg-1", StaffRole.Caregiver)];
+    private static readonly StaffMember[] Nurse = [new("rn-1", StaffRole.Nurse)];
+    private static readonly StaffMember[] Charge = [new("cn-1", StaffRole.ChargeNurse)];
+
+    public IReadOnlyList<StaffMember> CoveringRoom(string roomId, DateTimeOffset at) => Caregiver;
+
+    public IReadOnlyList<StaffMember> OnShiftWithRole(StaffRole role, DateTimeOffset at) => role == StaffRole.ChargeNurse ? Charge : Nurse;
+
+    public IReadOnlyList<StaffMember> OnShift(DateTimeOffset at) => [.. Caregiver, .. Nurse, .. Charge];
+
+    public bool IsOnShift(string staffId, DateTimeOffset at) => true;
 }
