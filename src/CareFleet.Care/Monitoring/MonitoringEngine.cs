@@ -162,6 +162,11 @@ public sealed class MonitoringEngine
             return Rejected($"Resident '{bedEvent.ResidentId}' is not monitored.");
         }
 
+        if (!Enum.IsDefined(bedEvent.Kind))
+        {
+            return Rejected($"Bed event kind {(int)bedEvent.Kind} is not known.");
+        }
+
         var now = _time.GetUtcNow();
         var output = new OutputBuilder();
         var profile = resident.Profile;
@@ -217,10 +222,8 @@ public sealed class MonitoringEngine
                     profile, MonitoringConditions.SensorOffline, "bed-sensor-offline", "The bed sensor is offline",
                     [new("bedEvent", "SensorOffline")], bedEvent.DeviceId, now), false, now, output);
                 break;
-            case BedEventKind.SensorOnline:
-                break;
             default:
-                return Rejected($"Bed event kind {(int)bedEvent.Kind} is not known.");
+                break;
         }
 
         Evaluate(resident, now, output);

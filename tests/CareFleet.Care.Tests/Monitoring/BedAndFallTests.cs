@@ -208,3 +208,20 @@ public sealed class BedAndFallTests
         Assert.Equal("Resident 'nobody' is not monitored.", Bed(engine, BedEventKind.Exit, resident: "nobody").Rejection);
     }
 }
+
+public sealed class BedEventInputTests
+{
+    [Fact]
+    public void UnknownBedEventKind_IsRejected_WithoutChangingAnything()
+    {
+        var (engine, clock) = Engine(Day);
+        engine.Tick();
+        engine.OnBedEvent(new BedEvent("res-1", BedEventKind.SensorOffline));
+
+        var output = engine.OnBedEvent(new BedEvent("res-1", (BedEventKind)99));
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Bed event kind 99 is not known.", output.Rejection);
+        Assert.Equal(MonitoringConditions.SensorOffline, Assert.Single(engine.Tick().Alarms).ConditionKey);
+    }
+}
