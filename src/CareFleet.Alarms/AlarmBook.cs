@@ -48,21 +48,36 @@ public sealed class AlarmBook
 
     /// <summary>
     /// Rebuilds the open alarms from stored events (any order across alarms; each alarm's events are
-    /// ordered by sequence here). Resolved alarms are dropped. Replaces whatever the book held.
+    /// ordered by sequence here). Resolved alarms are dropped. Replaces whatever the book held. An alarm
+    /// whose history is broken (a gap, a foreign event) is left out and named in the returned problems, so
+    /// one bad record cannot keep every other alarm from coming back; the host must show those to a person.
     /// </summary>
-    public void Restore(IEnumerable<AlarmEvent> history)
+    public IReadOnlyList<string> Restore(IEnumerable<AlarmEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
         _open.Clear();
         _openByCondition.Clear();
+        var problems = new List<string>();
         foreach (var alarm in history.GroupBy(e => e.AlarmId))
         {
-            var snapshot = AlarmSnapshot.Replay(alarm.OrderBy(e => e.Sequence));
+            AlarmSnapshot snapshot;
+            try
+            {
+                snapshot = AlarmSnapshot.Replay(alarm.OrderBy(e => e.Sequence));
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"Alarm {alarm.Key} could not be restored: {ex.Message}");
+                continue;
+            }
+
             if (snapshot.IsOpen)
             {
                 Track(snapshot);
             }
         }
+
+        return problems;
     }
 
     /// <summary>

@@ -116,3 +116,25 @@ public sealed class RestartTests
         Assert.Contains("must start with AlarmRaised", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class BrokenHistoryTests
+{
+    [Fact]
+    public void AlarmWithABrokenHistory_IsNamed_AndTheOthersAreStillRestored()
+    {
+        var clock = Clock();
+        var log = new EventLog();
+        var before = new AlarmBook(new AlarmOptions(), TestRoster.Standard(), clock);
+        log.Keep(before.Raise(Request(subject: "res-1"), Id(1)));
+        log.Keep(before.Raise(Request(subject: "res-2"), Id(2)));
+        log.Keep(before.Acknowledge(Id(2), Amy));
+        log.Events.RemoveAll(e => e.AlarmId == Id(2) && e.Sequence == 2);
+
+        var after = new AlarmBook(new AlarmOptions(), TestRoster.Standard(), clock);
+        var problems = after.Restore(log.Events);
+
+        Assert.Contains(Id(2).ToString(), Assert.Single(problems), StringComparison.Ordinal);
+        Assert.NotNull(after.Find(Id(1)));
+        Assert.Null(after.Find(Id(2)));
+    }
+}
