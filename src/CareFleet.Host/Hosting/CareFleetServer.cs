@@ -37,6 +37,8 @@ public static class CareFleetServer
         // they sit beside the database, readable only by the service account.
         builder.Services.AddDataProtection().SetApplicationName("CareFleet").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // The silo's advice about server GC does not apply to a co-hosted single box.
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
 
         builder.AddCareFleetClock();
         builder.AddCareFleetWeb();

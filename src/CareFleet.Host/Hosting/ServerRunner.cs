@@ -64,7 +64,7 @@ public static class ServerRunner
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (FindAddressInUse(e) is not null)
+        catch (Exception e) when (e is not StartupException && FindAddressInUse(e) is not null)
         {
             var bound = services.GetRequiredService<IOptions<WebOptions>>().Value;
             throw new StartupException($"Port {bound.Port} on {bound.BindAddress} is already in use; choose another with --port or CareFleet:Web:Port.", e);
