@@ -1,0 +1,64 @@
+namespace CareFleet.Care.Medication;
+
+/// <summary>Every check that can keep the drawer shut. The decision lists each one that failed.</summary>
+public enum HoldReason
+{
+    // Right resident
+    WrongResident,
+    DoseOrderMismatch,
+    FaceEvidenceMissing,
+    FaceModelUnknown,
+    FaceEmbeddingInvalid,
+    FaceTemplateMissing,
+    FaceBelowThreshold,
+    FaceLookAlike,
+    SecondIdentifierMissing,
+    WristbandMissing,
+    WristbandMismatch,
+    CaregiverConfirmationMissing,
+    CaregiverConfirmedOtherResident,
+    CaregiverConfirmationStale,
+
+    // The order itself
+    OrderNotActive,
+    OrderOnHold,
+
+    // Right drug, dose, route
+    DrugNotScanned,
+    BarcodeUnreadable,
+    WrongDrug,
+    WrongDose,
+    WrongRoute,
+
+    // Right time
+    TooEarly,
+    WindowClosed,
+
+    // Safety
+    AllergyConflict,
+    PrnIndicationMissing,
+    PrnIndicationNotOrdered,
+    PrnLimitReached,
+    PrnTooSoon,
+    AlreadyGiven,
+    OutcomeAlreadyRecorded,
+    VitalsMissing,
+    VitalsStale,
+    VitalsOutOfRange,
+    WitnessMissing,
+    WitnessNotDistinct,
+    WitnessStale,
+}
+
+/// <summary>One failed check: its code and a sentence for the nurse, in English and Simplified Chinese.</summary>
+public sealed record HoldFinding(HoldReason Code, string Text, string TextZh);
+
+/// <summary>A second staff member confirming a controlled-drug administration (CARE.md §1.5).</summary>
+public sealed record Witness(string StaffId, DateTimeOffset ConfirmedAt);
+
+/// <summary>The resident as the handover check needs them. Allergies are substance or class names.</summary>
+public sealed record HandoverResident(
+    string ResidentId,
+    string? WristbandCode,
+    Identity.FaceRecognitionConsent? FaceConsent,
+    IReadOnlyList<string> Allergies);
