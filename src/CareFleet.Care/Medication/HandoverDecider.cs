@@ -37,6 +37,12 @@ public sealed record HandoverRequest
 
     /// <summary>Why a PRN dose is being given.</summary>
     public string? PrnIndication { get; init; }
+
+    /// <summary>
+    /// When the drawer was already opened for this dose, if it was: the pills may be in the resident's hand, so a
+    /// second release must not happen whatever the records say; a nurse resolves it.
+    /// </summary>
+    public DateTimeOffset? ReleasedAt { get; init; }
 }
 
 public enum HandoverVerdict
@@ -140,6 +146,11 @@ public sealed class HandoverDecider
         CheckAllergies(order.Drug, resident.Allergies ?? [], reasons);
         var effective = AdministrationHistory.Effective(request.History ?? []);
         CheckNotAlreadyRecorded(dose, effective, reasons);
+        if (request.ReleasedAt is { } releasedAt)
+        {
+            reasons.Add(HoldTexts.AlreadyReleased(releasedAt));
+        }
+
         if (order.Prn is { } prn)
         {
             CheckPrn(request, prn, effective, now, reasons);

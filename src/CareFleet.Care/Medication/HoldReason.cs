@@ -41,6 +41,7 @@ public enum HoldReason
     PrnLimitReached,
     PrnTooSoon,
     AlreadyGiven,
+    AlreadyReleased,
     OutcomeAlreadyRecorded,
     VitalsMissing,
     VitalsStale,

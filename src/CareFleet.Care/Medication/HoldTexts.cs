@@ -108,6 +108,10 @@ internal static class HoldTexts
         $"This dose was already given at {T(r.OccurredAt)} (record {r.RecordId}).",
         $"该剂已于 {T(r.OccurredAt)} 给药（记录 {r.RecordId}）。");
 
+    public static HoldFinding AlreadyReleased(DateTimeOffset at) => F(HoldReason.AlreadyReleased,
+        $"The drawer was already released for this dose at {T(at)} and no outcome is recorded yet; ask the nurse what happened.",
+        $"该剂药物已于 {T(at)} 开启药格，但尚无给药结果记录；请护士核实情况。");
+
     public static HoldFinding OutcomeAlreadyRecorded(AdministrationRecord r) => F(HoldReason.OutcomeAlreadyRecorded,
         $"This dose already has the outcome {r.Outcome} (record {r.RecordId}); correct that record first.",
         $"该剂已记录结果 {r.Outcome}（记录 {r.RecordId}），请先更正该记录。");
