@@ -1,7 +1,7 @@
 namespace CareFleet.Care.Identity;
 
 /// <summary>
-/// A resident's separate, revocable consent to face recognition (PIPL Art. 29 "separate consent"; CARE.md §6.2),
+/// A resident's separate, revocable consent to face recognition (PIPL Art. 29 "separate consent"),
 /// with who recorded it. Without an active consent no template may be stored or matched.
 /// </summary>
 public sealed record FaceRecognitionConsent(

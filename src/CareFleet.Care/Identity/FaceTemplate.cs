@@ -1,7 +1,7 @@
 namespace CareFleet.Care.Identity;
 
 /// <summary>
-/// An enrolled face template: an embedding vector from one model, never an image (CARE.md §6: biometrics are
+/// An enrolled face template: an embedding vector from one model, never an image (HIPAA Safe Harbor and PIPL Art. 28: biometrics are
 /// sensitive personal information and full-face images can never be de-identified). Stored unit-length.
 /// </summary>
 public sealed class FaceTemplate

@@ -9,7 +9,7 @@ public enum EnrollmentResult
 
 /// <summary>
 /// The enrolled face templates, in memory. Enrolment is consent-gated and revoking consent deletes every template of
-/// the resident (CARE.md §6.2: biometric processing only with separate consent, easy withdrawal). The host persists
+/// the resident (PIPL Art. 28-29: biometrics are sensitive personal information, processed only with separate consent that is easy to withdraw). The host persists
 /// the templates and reloads them through <see cref="Enroll"/>.
 /// </summary>
 public sealed class FaceTemplateRegistry(TimeProvider time)

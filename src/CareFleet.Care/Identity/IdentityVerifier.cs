@@ -37,10 +37,10 @@ public sealed record IdentityVerification(
 }
 
 /// <summary>
-/// Right patient by two identifiers (CARE.md §1.1; Joint Commission NPSG.01.01.01). A face match counts as one
-/// identifier at most and only with the resident's face-recognition consent; without it the non-biometric path is
-/// a wristband/QR scan confirmed by a caregiver (CARE.md §6.2: a non-face alternative must exist). A wristband that
-/// was scanned and does not match always fails, whatever else agrees.
+/// Right patient by two identifiers (Joint Commission NPSG.01.01.01). A face match counts as one identifier at most
+/// and only with the resident's face-recognition consent; without it the non-biometric path is a wristband/QR scan
+/// confirmed by a caregiver (China's 2025 facial-recognition security measures require a non-face alternative). A
+/// wristband that was scanned and does not match always fails, whatever else agrees.
 /// </summary>
 public sealed class IdentityVerifier(IdentityOptions options, FaceMatcher matcher)
 {

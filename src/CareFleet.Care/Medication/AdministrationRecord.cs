@@ -1,6 +1,6 @@
 namespace CareFleet.Care.Medication;
 
-/// <summary>How a dose ended (CARE.md §1.2), plus the correction marker.</summary>
+/// <summary>How a dose ended in the eMAR, plus the correction marker.</summary>
 public enum AdministrationOutcome
 {
     Given,

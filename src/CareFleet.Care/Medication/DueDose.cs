@@ -23,7 +23,7 @@ public readonly record struct DoseId(string Value)
     public override string ToString() => Value;
 }
 
-/// <summary>Where a dose stands against its window (Pavillio eMAR states; CARE.md §1.3).</summary>
+/// <summary>Where a dose stands against its window (the Future / Due / Late / Missed states of common eMARs).</summary>
 public enum DoseState
 {
     /// <summary>The window has not opened.</summary>

@@ -65,7 +65,7 @@ public sealed record HandoverDecision(
 }
 
 /// <summary>
-/// Decides at the bedside whether the drawer opens. It checks the rights of administration (CARE.md §1.1: resident,
+/// Decides at the bedside whether the drawer opens. It checks the rights of administration (resident,
 /// drug, dose, route, time, plus right reason for PRN), allergies, the PRN 24-hour limit, that the dose was not
 /// already given, the vitals an order requires and a witness for controlled drugs. Every check runs, so a hold names
 /// every reason, not just the first. Pure apart from reading the clock.
@@ -95,6 +95,7 @@ public sealed class HandoverDecider
         ArgumentNullException.ThrowIfNull(request.Resident);
         ArgumentNullException.ThrowIfNull(request.Identity);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.AdministeringStaffId);
+        request.Order.Validate();
 
         var now = _time.GetUtcNow();
         var reasons = new List<HoldFinding>();

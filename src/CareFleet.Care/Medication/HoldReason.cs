@@ -53,13 +53,3 @@ public enum HoldReason
 
 /// <summary>One failed check: its code and a sentence for the nurse, in English and Simplified Chinese.</summary>
 public sealed record HoldFinding(HoldReason Code, string Text, string TextZh);
-
-/// <summary>A second staff member confirming a controlled-drug administration (CARE.md §1.5).</summary>
-public sealed record Witness(string StaffId, DateTimeOffset ConfirmedAt);
-
-/// <summary>The resident as the handover check needs them. Allergies are substance or class names.</summary>
-public sealed record HandoverResident(
-    string ResidentId,
-    string? WristbandCode,
-    Identity.FaceRecognitionConsent? FaceConsent,
-    IReadOnlyList<string> Allergies);

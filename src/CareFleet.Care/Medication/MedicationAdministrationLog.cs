@@ -44,7 +44,7 @@ public sealed record CorrectionReport(
     string ClientMessageId,
     OutcomeReport? Replacement = null);
 
-/// <summary>The effectiveness of a PRN dose, documented after the fact (CARE.md §1.2: the "right response").</summary>
+/// <summary>The effectiveness of a PRN dose, documented after the fact (the "right response" of the eight rights).</summary>
 public sealed record EffectivenessReport(DoseId DoseId, bool Effective, string Note, string RecordedBy, DateTimeOffset AssessedAt);
 
 public enum FollowUpState
@@ -65,18 +65,18 @@ public sealed record PrnFollowUp(DoseId DoseId, string AdministrationRecordId, s
 public sealed record DoseOutcomeSummary(int Doses, int Given, int Refused, int Held, int NotAvailable, int Missed, int Open);
 
 /// <summary>
-/// The eMAR as an append-only log, in memory: each dose ends in exactly one standing outcome (CARE.md §1.2: no blank
-/// cells, no double entries). Idempotent per dose id and client message id: a resend gets the original answer, a
+/// The eMAR as an append-only log, in memory: each dose ends in exactly one standing outcome (surveyors cite blank
+/// MAR cells; a double entry is a double dose on paper). Idempotent per dose id and client message id: a resend gets the original answer, a
 /// different message for a dose that already has an outcome is rejected. Corrections append an entered-in-error
-/// marker and the new record, so the original stays visible. The host persists <see cref="Records"/> and replays them
-/// into a fresh log on start.
+/// marker and the new record, so the original stays visible. The host persists each appended record (and each
+/// effectiveness assessment) before acknowledging, and on start rebuilds the log with <see cref="Restore"/>.
 /// </summary>
 public sealed class MedicationAdministrationLog
 {
     private const string MissedSweepMessageId = "system:missed";
     private const string HoldSweepMessageId = "system:order-hold";
 
-    // Documentation after the act, never before (CARE.md §1.1); this much clock skew between robot and server is tolerated.
+    // Documentation after the act, never before (right documentation); this much clock skew between robot and server is tolerated.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
     private readonly Lock _gate = new();
@@ -104,6 +104,71 @@ public sealed class MedicationAdministrationLog
             lock (_gate)
             {
                 return [.. _records];
+            }
+        }
+    }
+
+    /// <summary>Effectiveness assessments of PRN doses, for the host to persist.</summary>
+    public IReadOnlyList<EffectivenessReport> Assessments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _followUps.Values.Where(f => f.Assessment is not null).Select(f => f.Assessment!)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds an empty log from persisted records (in <see cref="AdministrationRecord.Sequence"/> order) and
+    /// assessments, including the idempotency memory, so a robot's resend after a restart still gets its original
+    /// answer.
+    /// </summary>
+    public void Restore(IEnumerable<AdministrationRecord> records, IEnumerable<EffectivenessReport>? assessments = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        lock (_gate)
+        {
+            if (_records.Count > 0)
+            {
+                throw new InvalidOperationException("Restore needs an empty log.");
+            }
+
+            var ordered = records.OrderBy(r => r.Sequence).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                if (ordered[i].Sequence != i + 1)
+                {
+                    throw new ArgumentException($"Persisted records must be numbered 1..n without gaps; found {ordered[i].Sequence} at position {i + 1}.", nameof(records));
+                }
+
+                Apply(ordered[i]);
+            }
+
+            foreach (var r in ordered)
+            {
+                if (r.Outcome == AdministrationOutcome.EnteredInError)
+                {
+                    var replacement = _byId.GetValueOrDefault(RecordIdFor(r.DoseId, r.ClientMessageId));
+                    var correction = new CorrectionReport(r.CorrectsRecordId ?? string.Empty, r.Reason ?? string.Empty, r.RecordedBy,
+                        r.ClientMessageId, replacement is null ? null : ReportOf(replacement));
+                    _seen[(r.DoseId, r.ClientMessageId)] = (correction,
+                        new OutcomeResult(OutcomeStatus.Recorded, replacement is null ? [r] : [r, replacement]));
+                }
+                else if (!_seen.ContainsKey((r.DoseId, r.ClientMessageId))
+                    && string.Equals(r.RecordId, RecordIdFor(r.DoseId, r.ClientMessageId), StringComparison.Ordinal))
+                {
+                    _seen[(r.DoseId, r.ClientMessageId)] = (ReportOf(r), new OutcomeResult(OutcomeStatus.Recorded, [r]));
+                }
+            }
+
+            foreach (var a in assessments ?? [])
+            {
+                if (_followUps.TryGetValue(a.DoseId, out var f))
+                {
+                    _followUps[a.DoseId] = f with { Assessment = a };
+                }
             }
         }
     }
@@ -205,7 +270,7 @@ public sealed class MedicationAdministrationLog
 
     /// <summary>
     /// Closes every dose whose window has shut without an outcome: held if the order was on hold at the scheduled
-    /// time, otherwise missed (system-detected omission, CARE.md §1.2). Safe to run any number of times.
+    /// time, otherwise missed (a system-detected omission). Safe to run any number of times.
     /// </summary>
     public IReadOnlyList<AdministrationRecord> CloseOverdueDoses(IEnumerable<DueDose> doses)
     {
@@ -365,14 +430,24 @@ public sealed class MedicationAdministrationLog
         return null;
     }
 
+    private static OutcomeReport ReportOf(AdministrationRecord r) => new(
+        r.DoseId, r.OrderId, r.ResidentId, r.Outcome, r.OccurredAt, r.RecordedBy, r.ClientMessageId, r.IsPrn, r.Reason,
+        r.PrnIndication, r.WitnessId, r.DeviceId);
+
     private AdministrationRecord Append(OutcomeReport report, string recordId, string? correctsRecordId)
     {
         var record = new AdministrationRecord(
             recordId, _records.Count + 1, report.DoseId, report.OrderId, report.ResidentId, report.Outcome, report.OccurredAt,
             _time.GetUtcNow(), report.RecordedBy, report.ClientMessageId, report.IsPrn, report.Reason, report.PrnIndication,
             report.WitnessId, report.DeviceId, correctsRecordId);
+        Apply(record);
+        return record;
+    }
+
+    private void Apply(AdministrationRecord record)
+    {
         _records.Add(record);
-        _byId[recordId] = record;
+        _byId[record.RecordId] = record;
         if (record.Outcome == AdministrationOutcome.EnteredInError)
         {
             _standing.Remove(record.DoseId);
@@ -386,8 +461,6 @@ public sealed class MedicationAdministrationLog
                     record.OccurredAt + _options.PrnFollowUpDelay, null);
             }
         }
-
-        return record;
     }
 
     private static string RecordIdFor(DoseId doseId, string clientMessageId) => $"{doseId.Value}/{clientMessageId}";

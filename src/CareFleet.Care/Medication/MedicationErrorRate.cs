@@ -1,6 +1,6 @@
 namespace CareFleet.Care.Medication;
 
-/// <summary>Medication error types (CARE.md §1.4, after the BMJ Health &amp; Care Informatics table).</summary>
+/// <summary>Medication error types (after the BMJ Health &amp; Care Informatics classification).</summary>
 public enum MedicationErrorType
 {
     WrongDrug,
@@ -29,7 +29,7 @@ public sealed record MedicationErrorRateResult(
     IReadOnlyDictionary<MedicationErrorType, int> ByType);
 
 /// <summary>
-/// The CMS medication error rate (Appendix PP, F759; CARE.md §1.4): errors ÷ (doses given + doses ordered but not
+/// The CMS medication error rate (State Operations Manual Appendix PP, F759/F760): errors ÷ (doses given + doses ordered but not
 /// given) × 100. F759 is cited at 5% or more, with no rounding up (4.6% is not 5%), so the rate is exact.
 /// Counted as errors from the record: omissions (missed, or not available: the facility must have the drug on hand)
 /// and doses given outside their window (wrong time); plus the errors reported by reviewers. Refusals and holds

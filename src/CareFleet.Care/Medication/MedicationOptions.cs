@@ -2,8 +2,8 @@ namespace CareFleet.Care.Medication;
 
 /// <summary>
 /// Medication-administration options (section "CareFleet:Care:Medication"). Windows are half-widths around the
-/// scheduled time. Defaults follow CARE.md §1.3 (facility policy ±60 min; ISMP time-critical ±30 min, daily or less
-/// often ±120 min) and §1.2 (PRN effectiveness follow-up within 60 min):
+/// scheduled time. Defaults follow US long-term-care practice (facility policy ±60 min, as CMS surveyors cite it; ISMP time-critical ±30 min, daily or less
+/// often ±120 min) and eMAR vendors' PRN follow-up (flagged when still pending after 60 min):
 /// <see cref="StandardWindow"/> 60 min, <see cref="TimeCriticalWindow"/> 30 min, <see cref="DailyOrLessWindow"/>
 /// 120 min, <see cref="PrnWindow"/> 60 min, <see cref="PrnFollowUpDelay"/> 60 min, <see cref="VitalsMaxAge"/> 60 min,
 /// <see cref="WitnessMaxAge"/> 30 min.

@@ -43,7 +43,7 @@ public sealed record VitalRequirement(VitalKind Kind, double? Minimum = null, do
 /// <summary>A vital-sign reading as the medication check sees it.</summary>
 public sealed record VitalReading(VitalKind Kind, double Value, DateTimeOffset MeasuredAt);
 
-/// <summary>Order classes with their own administration window (ISMP 2011 acute-care guideline; CARE.md §1.3).</summary>
+/// <summary>Order classes with their own administration window (ISMP 2011 acute-care guideline).</summary>
 public enum OrderClass
 {
     /// <summary>Facility default window (±60 min).</summary>
@@ -80,7 +80,7 @@ public sealed record MedicationOrder
 
     public IReadOnlyList<OrderHold> Holds { get; init; } = [];
 
-    /// <summary>Controlled drug: administration needs a witness (CARE.md §1.5).</summary>
+    /// <summary>Controlled drug: administration needs a witness: a second, different staff member.</summary>
     public bool IsControlled { get; init; }
 
     public IReadOnlyList<VitalRequirement> VitalsRequired { get; init; } = [];

@@ -593,6 +593,14 @@ public sealed class HandoverDeciderTests
     }
 
     [Fact]
+    public void Decision_OnAnInvalidOrder_IsAnErrorNamingTheProblem()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => _s.Decide(_s.Request with { Order = _s.Order with { Dose = new DoseQuantity(1, "") } }));
+
+        Assert.Contains("positive dose with a unit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decision_RequiresTheAdministeringStaffMember()
     {
         Assert.Throws<ArgumentException>(() => _s.Decide(_s.Request with { AdministeringStaffId = " " }));

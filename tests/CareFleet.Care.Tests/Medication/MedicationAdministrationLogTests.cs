@@ -287,4 +287,50 @@ public sealed class MedicationAdministrationLogTests
 
         Assert.Equal(new DoseOutcomeSummary(7, 2, 1, 1, 1, 1, 1), summary);
     }
+
+    // Restart
+
+    [Fact]
+    public void RestoredLog_AnswersResendsAsBefore_AndKeepsOneOutcomePerDose()
+    {
+        var given = _log.Record(Report(AdministrationOutcome.Given)).Record!;
+        var prn = _log.Record(PrnGiven()).Record!;
+        _log.RecordEffectiveness(new EffectivenessReport(prn.DoseId, false, "no relief", "nurse-a", _time.GetUtcNow()));
+
+        var restarted = new MedicationAdministrationLog(new MedicationOptions(), _time);
+        restarted.Restore(_log.Records, _log.Assessments);
+
+        var resend = restarted.Record(Report(AdministrationOutcome.Given));
+        Assert.Equal(OutcomeStatus.Replayed, resend.Status);
+        Assert.Equal(given, resend.Record);
+        Assert.Equal(OutcomeRejection.OutcomeAlreadyRecorded, restarted.Record(Report(AdministrationOutcome.Refused, "m-2", "declined")).Rejection);
+        Assert.Equal(FollowUpState.Done, restarted.FollowUpFor(prn.DoseId)!.StateAt(_time.GetUtcNow()));
+        Assert.Equal(3, restarted.Record(Report(AdministrationOutcome.Given, "x", dose: _dose with { Id = new DoseId("other") })).Record!.Sequence);
+    }
+
+    [Fact]
+    public void RestoredLog_ReplaysACorrectionResentAfterTheRestart()
+    {
+        var original = _log.Record(Report(AdministrationOutcome.Refused, reason: "declined")).Record!;
+        var correction = new CorrectionReport(original.RecordId, "wrong resident", "nurse-b", "c-1", Report(AdministrationOutcome.Given, "c-1"));
+        var first = _log.Correct(correction);
+
+        var restarted = new MedicationAdministrationLog(new MedicationOptions(), _time);
+        restarted.Restore(_log.Records);
+        var resend = restarted.Correct(correction);
+
+        Assert.Equal(OutcomeStatus.Replayed, resend.Status);
+        Assert.Equal(first.Records, resend.Records);
+        Assert.Equal(AdministrationOutcome.Given, restarted.StandingOutcome(_dose.Id)!.Outcome);
+    }
+
+    [Fact]
+    public void Restore_RefusesRecordsWithGaps()
+    {
+        _log.Record(Report(AdministrationOutcome.Given));
+        var gap = _log.Records.Select(r => r with { Sequence = 2 });
+
+        var ex = Assert.Throws<ArgumentException>(() => new MedicationAdministrationLog(new MedicationOptions(), _time).Restore(gap));
+        Assert.Contains("without gaps", ex.Message, StringComparison.Ordinal);
+    }
 }
