@@ -13,6 +13,73 @@ internal static class HoldTexts
 
     private static string T(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
 
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string En(VitalKind kind) => kind switch
+    {
+        VitalKind.HeartRate => "heart rate",
+        VitalKind.SystolicBloodPressure => "systolic blood pressure",
+        VitalKind.DiastolicBloodPressure => "diastolic blood pressure",
+        VitalKind.RespiratoryRate => "respiratory rate",
+        VitalKind.OxygenSaturation => "oxygen saturation",
+        VitalKind.BodyTemperature => "body temperature",
+        VitalKind.BloodGlucose => "blood glucose",
+        VitalKind.PainScore => "pain score",
+        _ => kind.ToString(),
+    };
+
+    private static string Zh(VitalKind kind) => kind switch
+    {
+        VitalKind.HeartRate => "心率",
+        VitalKind.SystolicBloodPressure => "收缩压",
+        VitalKind.DiastolicBloodPressure => "舒张压",
+        VitalKind.RespiratoryRate => "呼吸频率",
+        VitalKind.OxygenSaturation => "血氧饱和度",
+        VitalKind.BodyTemperature => "体温",
+        VitalKind.BloodGlucose => "血糖",
+        VitalKind.PainScore => "疼痛评分",
+        _ => kind.ToString(),
+    };
+
+    private static string En(MedicationRoute route) => route.ToString().ToLowerInvariant();
+
+    private static string Zh(MedicationRoute route) => route switch
+    {
+        MedicationRoute.Oral => "口服",
+        MedicationRoute.Sublingual => "舌下",
+        MedicationRoute.Buccal => "颊黏膜",
+        MedicationRoute.Topical => "外用",
+        MedicationRoute.Transdermal => "经皮",
+        MedicationRoute.Inhaled => "吸入",
+        MedicationRoute.Nasal => "鼻腔",
+        MedicationRoute.Ophthalmic => "眼部",
+        MedicationRoute.Otic => "耳部",
+        MedicationRoute.Rectal => "直肠",
+        MedicationRoute.Subcutaneous => "皮下注射",
+        MedicationRoute.Intramuscular => "肌内注射",
+        MedicationRoute.Intravenous => "静脉注射",
+        MedicationRoute.Enteral => "管饲",
+        _ => route.ToString(),
+    };
+
+    private static string En(AdministrationOutcome outcome) => outcome switch
+    {
+        AdministrationOutcome.NotAvailable => "not available",
+        AdministrationOutcome.EnteredInError => "entered in error",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    private static string Zh(AdministrationOutcome outcome) => outcome switch
+    {
+        AdministrationOutcome.Given => "已给药",
+        AdministrationOutcome.Refused => "拒服",
+        AdministrationOutcome.Held => "暂缓",
+        AdministrationOutcome.NotAvailable => "缺药",
+        AdministrationOutcome.Missed => "漏服",
+        AdministrationOutcome.EnteredInError => "录入错误",
+        _ => outcome.ToString(),
+    };
+
     private static string Min(TimeSpan t) => ((int)Math.Round(t.TotalMinutes)).ToString(Inv);
 
     public static HoldFinding ForIdentity(IdentityFailure failure, FaceMatchResult? face) => failure switch
@@ -89,8 +156,8 @@ internal static class HoldTexts
         $"备药剂量 {prepared} 与医嘱剂量 {ordered} 不符。");
 
     public static HoldFinding WrongRoute(MedicationRoute prepared, MedicationRoute ordered) => F(HoldReason.WrongRoute,
-        $"Route {prepared} differs from the ordered route {ordered}.",
-        $"给药途径 {prepared} 与医嘱途径 {ordered} 不符。");
+        $"Route {En(prepared)} differs from the ordered route {En(ordered)}.",
+        $"给药途径“{Zh(prepared)}”与医嘱途径“{Zh(ordered)}”不符。");
 
     public static HoldFinding TooEarly(DueDose dose, DateTimeOffset now) => F(HoldReason.TooEarly,
         $"Too early: the window opens at {T(dose.WindowOpens)} ({Min(dose.WindowOpens - now)} min from now).",
@@ -113,8 +180,8 @@ internal static class HoldTexts
         $"该剂药物已于 {T(at)} 开启药格，但尚无给药结果记录；请护士核实情况。");
 
     public static HoldFinding OutcomeAlreadyRecorded(AdministrationRecord r) => F(HoldReason.OutcomeAlreadyRecorded,
-        $"This dose already has the outcome {r.Outcome} (record {r.RecordId}); correct that record first.",
-        $"该剂已记录结果 {r.Outcome}（记录 {r.RecordId}），请先更正该记录。");
+        $"This dose already has the outcome {En(r.Outcome)} (record {r.RecordId}); correct that record first.",
+        $"该剂已记录结果“{Zh(r.Outcome)}”（记录 {r.RecordId}），请先更正该记录。");
 
     public static HoldFinding PrnIndicationMissing() => F(HoldReason.PrnIndicationMissing,
         $"An as-needed dose needs the reason it is given.",
@@ -133,16 +200,16 @@ internal static class HoldTexts
         $"上次给药时间为 {T(last)}，医嘱要求间隔 {Min(gap)} 分钟。");
 
     public static HoldFinding VitalsMissing(VitalRequirement requirement) => F(HoldReason.VitalsMissing,
-        $"{requirement.Kind} must be measured before this dose.",
-        $"给药前须测量 {requirement.Kind}。");
+        $"{Cap(En(requirement.Kind))} must be measured before this dose.",
+        $"给药前须测量{Zh(requirement.Kind)}。");
 
     public static HoldFinding VitalsStale(VitalRequirement requirement, VitalReading reading, TimeSpan maxAge) => F(HoldReason.VitalsStale,
-        $"The latest {requirement.Kind} is from {T(reading.MeasuredAt)}, older than {Min(maxAge)} min; measure again.",
-        $"最近一次 {requirement.Kind} 测于 {T(reading.MeasuredAt)}，已超过 {Min(maxAge)} 分钟，请重新测量。");
+        $"The latest {En(requirement.Kind)} is from {T(reading.MeasuredAt)}, older than {Min(maxAge)} min; measure again.",
+        $"最近一次{Zh(requirement.Kind)}测于 {T(reading.MeasuredAt)}，已超过 {Min(maxAge)} 分钟，请重新测量。");
 
     public static HoldFinding VitalsOutOfRange(VitalRequirement requirement, VitalReading reading) => F(HoldReason.VitalsOutOfRange,
-        $"{requirement.Kind} {reading.Value} is outside the order's limits ({requirement.Minimum?.ToString(Inv) ?? "-"} to {requirement.Maximum?.ToString(Inv) ?? "-"}).",
-        $"{requirement.Kind} {reading.Value} 超出医嘱范围（{requirement.Minimum?.ToString(Inv) ?? "-"} 至 {requirement.Maximum?.ToString(Inv) ?? "-"}）。");
+        $"{Cap(En(requirement.Kind))} {reading.Value} is outside the order's limits ({requirement.Minimum?.ToString(Inv) ?? "-"} to {requirement.Maximum?.ToString(Inv) ?? "-"}).",
+        $"{Zh(requirement.Kind)} {reading.Value} 超出医嘱范围（{requirement.Minimum?.ToString(Inv) ?? "-"} 至 {requirement.Maximum?.ToString(Inv) ?? "-"}）。");
 
     public static HoldFinding WitnessMissing() => F(HoldReason.WitnessMissing,
         $"A controlled drug needs a second staff member to witness.",

@@ -428,6 +428,15 @@ public sealed class HandoverDeciderTests
     }
 
     [Fact]
+    public void VitalsHold_NamesTheVitalSignInBothLanguages()
+    {
+        var finding = Assert.Single(_s.Decide(_s.Request with { Vitals = [] }).Reasons);
+
+        Assert.Equal("Heart rate must be measured before this dose.", finding.Text);
+        Assert.Equal("给药前须测量心率。", finding.TextZh);
+    }
+
+    [Fact]
     public void Dose_IsHeld_WhenTheRequiredReadingIsTooOld()
     {
         var decision = _s.Decide(_s.Request with { Vitals = [new VitalReading(VitalKind.HeartRate, 72, _s.Time.GetUtcNow().AddMinutes(-61))] });
