@@ -6,7 +6,7 @@ namespace CareFleet.Care.Bench;
 /// <summary>A floor of enrolled residents and a bedside request for the first of them.</summary>
 internal sealed class BenchFloor
 {
-    private const string Model = "face-bench";
+    internal const string Model = "face-bench";
     private readonly HandoverDecider _decider;
     private readonly HandoverRequest _release;
     private readonly HandoverRequest _lookAlike;

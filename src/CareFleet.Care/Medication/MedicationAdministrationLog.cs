@@ -73,8 +73,8 @@ public sealed record DoseOutcomeSummary(int Doses, int Given, int Refused, int H
 /// </summary>
 public sealed class MedicationAdministrationLog
 {
-    private const string MissedSweepMessageId = "system:missed";
-    private const string HoldSweepMessageId = "system:order-hold";
+    internal const string MissedSweepMessageId = "system:missed";
+    internal const string HoldSweepMessageId = "system:order-hold";
 
     // Documentation after the act, never before (right documentation); this much clock skew between robot and server is tolerated.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);

@@ -27,7 +27,7 @@ public sealed record RoundPlan(
 /// </summary>
 public static class RoundPlanner
 {
-    private const int MaxImprovementPasses = 1000;
+    internal const int MaxImprovementPasses = 1000;
 
     /// <param name="closedDoses">Doses that already have an outcome; they are not planned again.</param>
     public static RoundPlan Plan(

@@ -93,7 +93,13 @@ public sealed class RoundPlannerTests
         // the plan must come within 5% of the best of all 720 orders.
         var points = new Dictionary<string, (double X, double Y)>
         {
-            ["pharmacy"] = (0, 0), ["A"] = (1, 0), ["B"] = (3, 0), ["C"] = (3, 2), ["D"] = (0.5, 2.2), ["E"] = (2, 1.1), ["F"] = (4, 1),
+            ["pharmacy"] = (0, 0),
+            ["A"] = (1, 0),
+            ["B"] = (3, 0),
+            ["C"] = (3, 2),
+            ["D"] = (0.5, 2.2),
+            ["E"] = (2, 1.1),
+            ["F"] = (4, 1),
         };
         TravelTime euclid = (a, b) => TimeSpan.FromSeconds(Math.Round(Math.Sqrt(Math.Pow(points[a].X - points[b].X, 2) + Math.Pow(points[a].Y - points[b].Y, 2)) * 100));
         var residents = points.Keys.Where(k => k != "pharmacy").ToDictionary(k => "res-" + k, k => new ResidentLocation("F2", k));
