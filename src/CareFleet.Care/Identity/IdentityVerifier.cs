@@ -93,7 +93,9 @@ public sealed class IdentityVerifier(IdentityOptions options, FaceMatcher matche
             face = evidence.Face switch
             {
                 FaceEmbeddingEvidence e => matcher.MatchEmbedding(e.ModelId, e.Embedding ?? [], expected.ResidentId, floorTemplates),
-                FaceScoreEvidence s => matcher.JudgeScore(s.ModelId, s.Similarity, s.ClosestOtherSimilarity),
+                FaceScoreEvidence s => HasTemplate(floorTemplates, expected.ResidentId, s.ModelId)
+                    ? matcher.JudgeScore(s.ModelId, s.Similarity, s.ClosestOtherSimilarity)
+                    : NoTemplate(matcher.JudgeScore(s.ModelId, s.Similarity, s.ClosestOtherSimilarity)),
                 _ => throw new ArgumentException($"Unsupported face evidence type {evidence.Face.GetType().Name}.", nameof(evidence)),
             };
             AddFaceFailures(face, failures);
@@ -106,6 +108,24 @@ public sealed class IdentityVerifier(IdentityOptions options, FaceMatcher matche
 
         return new(IdentityPath.FacePlusSecondIdentifier, failures, face, false);
     }
+
+    // A score "against the enrolled template" means nothing when no template of that model is enrolled here: the
+    // robot compared against something CareFleet never approved (or a template deleted when consent was revoked).
+    private static bool HasTemplate(IReadOnlyList<FaceTemplate> templates, string residentId, string modelId)
+    {
+        foreach (var t in templates)
+        {
+            if (string.Equals(t.ResidentId, residentId, StringComparison.Ordinal) && string.Equals(t.ModelId, modelId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FaceMatchResult NoTemplate(FaceMatchResult judged) =>
+        judged.Problem == FaceMatchProblem.None ? judged with { Problem = FaceMatchProblem.NoEnrolledTemplate, IsLookAlike = false } : judged;
 
     private static void AddFaceFailures(FaceMatchResult face, List<IdentityFailure> failures)
     {

@@ -66,4 +66,17 @@ public sealed class HandoverLedger(HandoverDecider decider)
             return decision;
         }
     }
+
+    /// <summary>
+    /// Releases with no recorded outcome: after a crash these are the handovers to resolve, from the robot's own state
+    /// report if it tells what happened, otherwise by asking a nurse.
+    /// </summary>
+    public IReadOnlyList<ReleaseRecord> UnresolvedReleases(MedicationAdministrationLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        lock (_gate)
+        {
+            return [.. _releases.Values.Where(r => log.StandingOutcome(r.DoseId) is null).OrderBy(r => r.ReleasedAt)];
+        }
+    }
 }

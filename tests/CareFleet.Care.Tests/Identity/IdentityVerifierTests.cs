@@ -152,4 +152,14 @@ public sealed class IdentityVerifierTests
 
         Assert.Equal([IdentityFailure.FaceBelowThreshold, IdentityFailure.FaceLookAlike], result.Failures);
     }
+
+    [Fact]
+    public void RobotScore_ForAResidentWithNoEnrolledTemplate_Fails()
+    {
+        var floorWithoutResident = _floor.Where(t => t.ResidentId != "res-1").ToList();
+
+        var result = _verifier.Verify(Consenting, new IdentityEvidence(new FaceScoreEvidence(Meds.FaceModel, 0.95), "WB-1"), floorWithoutResident, Now);
+
+        Assert.Equal([IdentityFailure.FaceTemplateMissing], result.Failures);
+    }
 }

@@ -76,4 +76,19 @@ public sealed class HandoverLedgerTests
 
         Assert.Throws<ArgumentException>(() => ledger.Decide(_s.Request with { Identity = new IdentityEvidence() }, ""));
     }
+
+    [Fact]
+    public void ReleasesWithoutAnOutcome_AreListedForResolution()
+    {
+        var ledger = new HandoverLedger(_s.Decider());
+        var log = new MedicationAdministrationLog(_s.Options, _s.Time);
+        ledger.Decide(_s.Request, "msg-1");
+
+        var before = ledger.UnresolvedReleases(log);
+        log.Record(new OutcomeReport(_s.Dose.Id, _s.Order.OrderId, "res-1", AdministrationOutcome.Given, _s.Time.GetUtcNow(), "nurse-a", "out-1"));
+        var after = ledger.UnresolvedReleases(log);
+
+        Assert.Equal(_s.Dose.Id, Assert.Single(before).DoseId);
+        Assert.Empty(after);
+    }
 }
