@@ -2,15 +2,15 @@
 // face embeddings, and the planning of a full round for 60 residents (derive the doses from 60 orders, select,
 // order the rooms by nearest neighbour + 2-opt). Run: dotnet run -c Release --project bench/CareFleet.Care.Bench
 //
-// Measured 2026-11-30, Release, .NET 10.0.12, x64, 2 cores shared with other builds (load average ~11, so the p99
-// and max columns carry scheduler noise; p50 is the figure to compare):
+// Measured 2026-11-30, Release, .NET 10.0.12, x64, 2 cores shared with other builds (load average ~12, so the p99
+// and max columns carry scheduler noise; p50 is the figure to compare). 20 000 decisions, 1 000 round plans:
 // | scenario                                                  | p50      | p90      | p99      |
 // |-----------------------------------------------------------|----------|----------|----------|
-// | handover, release, 1 template/resident                    | 3.9 µs   | 5.7 µs   | 6.4 µs   |
-// | handover, look-alike hold, 1 template/resident            | 4.8 µs   | 6.5 µs   | 9.2 µs   |
-// | handover, release, 3 templates/resident                   | 9.5 µs   | 11.3 µs  | 12.2 µs  |
-// | handover, look-alike hold, 3 templates/resident           | 10.2 µs  | 12.0 µs  | 14.9 µs  |
-// | round plan, 60 residents (derive + select + NN + 2-opt)   | 212.9 µs | 321.0 µs | 8.32 ms  |
+// | handover, release, 1 template/resident                    | 3.8 µs   | 5.9 µs   | 6.3 µs   |
+// | handover, look-alike hold, 1 template/resident            | 4.6 µs   | 6.5 µs   | 6.9 µs   |
+// | handover, release, 3 templates/resident                   | 9.7 µs   | 11.7 µs  | 12.6 µs  |
+// | handover, look-alike hold, 3 templates/resident           | 10.6 µs  | 12.5 µs  | 18.7 µs  |
+// | round plan, 60 residents (derive + select + NN + 2-opt)   | 214.5 µs | 287.1 µs | 4.52 ms  |
 // Round: 60 stops, 25.5 min of travel against 27.9 min for nearest neighbour alone.
 
 using System.Diagnostics;
