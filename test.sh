@@ -25,7 +25,6 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true
 missing=()
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
-command -v mosquitto_ctrl >/dev/null 2>&1 || missing+=(mosquitto-clients)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Residents' names are Chinese: without a CJK font the browser draws boxes (and screenshots show them).
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
