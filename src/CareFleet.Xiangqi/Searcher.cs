@@ -87,15 +87,42 @@ public sealed class Searcher
         _pondering = false;
     }
 
+    /// <summary>What the transposition table knows about a position (UCCI <c>probe</c>).</summary>
+    /// <returns>False when the position is not in the table.</returns>
+    public bool ProbeHash(Board board, out Move move, out int score, out int depth, out bool lowerBound, out bool upperBound)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        bool found = _tt.Probe(board.Hash, out TranspositionTable.Entry e);
+        move = found && board.IsLegal(Move.FromValue(e.Move)) ? Move.FromValue(e.Move) : Move.None;
+        score = found ? e.Score : 0;
+        depth = found ? e.Depth : 0;
+        int bound = e.BoundAndAge & 3;
+        lowerBound = found && (bound & TranspositionTable.BoundLower) != 0;
+        upperBound = found && (bound & TranspositionTable.BoundUpper) != 0;
+        return found;
+    }
+
     /// <summary>Searches the position (the board is copied, never changed).</summary>
     public SearchResult Search(Board board, SearchLimits limits, Action<SearchInfo>? onInfo = null, bool ponder = false, CancellationToken cancellationToken = default)
+    {
+        Arm(ponder);
+        return Execute(board, limits, onInfo, cancellationToken);
+    }
+
+    // Split from Execute so a protocol thread can arm the flags before starting the search on another thread;
+    // a stop or ponderhit that arrives before the search thread runs is then not lost.
+    internal void Arm(bool ponder)
+    {
+        _stop = false;
+        _pondering = ponder;
+    }
+
+    internal SearchResult Execute(Board board, SearchLimits limits, Action<SearchInfo>? onInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(limits);
         _board = board.Clone();
         _ct = cancellationToken;
-        _stop = false;
-        _pondering = ponder;
         _nodes = 0;
         _selDepth = 0;
         _start = _time.GetTimestamp();
@@ -184,6 +211,10 @@ public sealed class Searcher
             }
 
             completedDepth = _stop ? completedDepth : depth;
+            if (!_stop)
+            {
+                _tt.Store(_board.Hash, rootMoves[0].Move.Value, rootMoves[0].Score, 0, depth, TranspositionTable.BoundExact);
+            }
             lines = BuildLines(rootMoves, multiPv);
             if (onInfo != null)
             {
