@@ -674,6 +674,23 @@ public sealed partial class Board
         return !attacked;
     }
 
+    /// <summary>
+    /// Legality of a pseudo-legal move when the side to move is known not to be in check: only moves that touch the
+    /// general's file or rank (opening a line, or adding a cannon screen), leave one of its diagonal neighbours (a
+    /// horse leg), or move the general itself can expose it; all others are legal without a test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool IsLegalWhenNotInCheck(Move move, int kingSq)
+    {
+        int from = move.From, to = move.To;
+        int dk = from - kingSq;
+        bool risky = from == kingSq
+            || ((from ^ kingSq) & 15) == 0 || ((from ^ kingSq) >> 4) == 0
+            || dk is 15 or 17 or -15 or -17
+            || (_board[to] == 0 && (((to ^ kingSq) & 15) == 0 || ((to ^ kingSq) >> 4) == 0));
+        return !risky || IsLegalPseudo(move);
+    }
+
     /// <summary>Generates pseudo-legal moves (all, or captures only) into <paramref name="moves"/>.</summary>
     /// <returns>The number of moves written.</returns>
     public int GeneratePseudoMoves(Span<Move> moves, bool capturesOnly = false)
@@ -854,9 +871,11 @@ public sealed partial class Board
     {
         int n = GeneratePseudoMoves(moves, capturesOnly);
         int legal = 0;
+        bool inCheck = InCheck;
+        int k = _kingSq[_side];
         for (int i = 0; i < n; i++)
         {
-            if (IsLegalPseudo(moves[i]))
+            if (inCheck ? IsLegalPseudo(moves[i]) : IsLegalWhenNotInCheck(moves[i], k))
             {
                 moves[legal++] = moves[i];
             }
@@ -927,11 +946,13 @@ public sealed partial class Board
         Span<Move> moves = stackalloc Move[MaxMoves];
         int n = GeneratePseudoMoves(moves);
         long total = 0;
+        bool inCheck = IsAttackedKing(_side);
+        int k = _kingSq[_side];
         if (depth == 1)
         {
             for (int i = 0; i < n; i++)
             {
-                if (IsLegalPseudo(moves[i]))
+                if (inCheck ? IsLegalPseudo(moves[i]) : IsLegalWhenNotInCheck(moves[i], k))
                 {
                     total++;
                 }
@@ -942,7 +963,7 @@ public sealed partial class Board
 
         for (int i = 0; i < n; i++)
         {
-            if (!IsLegalPseudo(moves[i]))
+            if (!(inCheck ? IsLegalPseudo(moves[i]) : IsLegalWhenNotInCheck(moves[i], k)))
             {
                 continue;
             }

@@ -556,11 +556,12 @@ public sealed class Searcher
         int best = -Infinity;
         int bestMove = 0;
         int legal = 0;
+        int kingSq = _board.KingSquare((Side)us);
         for (int i = 0; i < n; i++)
         {
             PickNext(moves, scores, i, n);
             Move m = moves[i];
-            if (!_board.IsLegalPseudo(m))
+            if (inCheck ? !_board.IsLegalPseudo(m) : !_board.IsLegalWhenNotInCheck(m, kingSq))
             {
                 continue;
             }
@@ -705,6 +706,7 @@ public sealed class Searcher
         Span<int> scores = stackalloc int[Board.MaxMoves];
         int n = _board.GeneratePseudoMoves(moves, capturesOnly: !inCheck);
         ScoreMoves(moves, scores, n, 0, ply);
+        int kingSq = _board.KingSquare(_board.SideToMove);
         for (int i = 0; i < n; i++)
         {
             PickNext(moves, scores, i, n);
@@ -715,7 +717,7 @@ public sealed class Searcher
                 continue;
             }
 
-            if (!_board.IsLegalPseudo(m))
+            if (inCheck ? !_board.IsLegalPseudo(m) : !_board.IsLegalWhenNotInCheck(m, kingSq))
             {
                 continue;
             }
