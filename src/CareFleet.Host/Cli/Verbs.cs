@@ -44,5 +44,14 @@ public static class Verbs
         new("connection-string", "CareFleet:Database:ConnectionString", "Database connection string."),
     ]);
 
-    public static IReadOnlyList<CliVerb> All { get; } = [Demo, Serve, Sim, Migrate];
+    public static CliVerb Xiangqi { get; } = new("xiangqi", "The xiangqi (Chinese chess) engine of the companion robot, on standard input and output.", [],
+        """
+        carefleet xiangqi [--hash MB]        a UCCI 3.0 or UCI engine, chosen by the first command ('ucci' or 'uci')
+        carefleet xiangqi perft DEPTH [FEN]  count the legal move paths of a position
+        carefleet xiangqi match --first SPEC --second SPEC [--rounds N] [--movetime MS] [--openings FILE] [--maxplies N]
+            plays two engines over the openings with colours swapped; SPEC is level:1..12, ucci:COMMAND,
+            uci:COMMAND (ranks 0-9) or uci-variant:COMMAND (a multi-variant UCI engine)
+        """, PassThrough: true);
+
+    public static IReadOnlyList<CliVerb> All { get; } = [Demo, Serve, Sim, Migrate, Xiangqi];
 }
