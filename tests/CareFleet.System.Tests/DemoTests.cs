@@ -24,7 +24,7 @@ public sealed class DemoTests
         });
     }
 
-    private static async Task LogInAsync(IPage page, Uri baseAddress, string password)
+    internal static async Task LogInAsync(IPage page, Uri baseAddress, string password)
     {
         await page.GotoAsync(new Uri(baseAddress, "/").ToString());
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 15_000 });

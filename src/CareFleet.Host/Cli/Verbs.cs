@@ -14,6 +14,7 @@ public static class Verbs
         new("admin-password", "CareFleet:Access:AdminPassword", "Password of the 'admin' account (else generated on first start; also CAREFLEET_ADMIN_PASSWORD)."),
         new("silo-port", "CareFleet:Orleans:SiloPort", "Orleans silo port (default 11111)."),
         new("gateway-port", "CareFleet:Orleans:GatewayPort", "Orleans gateway port (default 30000)."),
+        new("map", "CareFleet:Fleet:MapFile", "The home map file (demo default: the sample home's map.json)."),
         new("verbose", null, "Show informational logs on the console.", IsFlag: true),
     ];
 
