@@ -77,6 +77,12 @@ public sealed class TrafficController
 
         public DateTimeOffset? WaitingSince { get; set; }
 
+        /// <summary>Goal to resume after backing off, or Free.</summary>
+        public int ResumeGoal { get; set; } = Free;
+
+        /// <summary>Robots this one gave way to; it resumes once they have passed.</summary>
+        public List<string> YieldTo { get; } = [];
+
         public bool HasWork => Route is not null && Granted < Route.Nodes.Length - 1;
 
         public int GrantedNode => Route is null ? Node : Route.Nodes[Granted];
@@ -198,6 +204,8 @@ public sealed class TrafficController
             robot.Priority = p;
         }
 
+        robot.ResumeGoal = Free;
+        robot.YieldTo.Clear();
         SetRoute(robot, route);
         Extend(slot);
         return new TrafficResult(true, null, new GrantUpdate(robotId, robot.Route!, robot.Granted, true, "new route"));
@@ -271,6 +279,13 @@ public sealed class TrafficController
             Release(_graph.ArcResource[route.Arcs[i]], slot);
         }
 
+        // A route may pass a node twice (after backing off); what is still granted ahead stays held.
+        for (var i = index; i < robot.Granted; i++)
+        {
+            _holder[route.Nodes[i]] = slot;
+            _holder[_graph.ArcResource[route.Arcs[i]]] = slot;
+        }
+
         robot.Reached = index;
         robot.Node = node;
         _holder[node] = slot;
@@ -293,6 +308,14 @@ public sealed class TrafficController
     {
         _updates.Clear();
         People.Prune(_time.GetUtcNow());
+        foreach (var slot in OrderedSlots())
+        {
+            if (_robots[slot]!.Route is null && _robots[slot]!.ResumeGoal != Free)
+            {
+                TryResume(slot);
+            }
+        }
+
         foreach (var slot in OrderedSlots())
         {
             var robot = _robots[slot]!;
@@ -730,11 +753,44 @@ public sealed class TrafficController
 
         var seconds = arcs.Select(a => _planner.StepSeconds(a, robot.Profile)).ToArray();
         var escape = new Route(nodes, [.. arcs], seconds, _graph, [$"backed off to {_graph.NodeId(target)} to let others pass"]);
-        var onward = robot.Route is { } current && current.Nodes[^1] != target
-            ? _planner.Plan(target, current.Nodes[^1], robot.Profile, _time.GetUtcNow(), People, null)
-            : null;
-        Apply(slot, onward is null ? escape : Concat(escape, onward), $"backed off to {_graph.NodeId(target)} to let others pass");
+        var goal = robot.Route is { } current ? current.Nodes[^1] : robot.ResumeGoal;
+        var yieldTo = involved.Where(o => o != slot).Select(o => _robots[o]!.Id).ToList();
+        Apply(slot, escape, $"backed off to {_graph.NodeId(target)} to let {string.Join(", ", yieldTo)} pass");
+
+        // It waits at the free node until the robots it gave way to have gone by, then resumes (TryResume).
+        robot.ResumeGoal = goal != target ? goal : Free;
+        robot.YieldTo.Clear();
+        robot.YieldTo.AddRange(yieldTo);
         return true;
+    }
+
+    private void TryResume(int slot)
+    {
+        var robot = _robots[slot]!;
+        var now = _time.GetUtcNow();
+        var onward = _planner.Plan(robot.Node, robot.ResumeGoal, robot.Profile, now, People, null);
+        if (onward is null)
+        {
+            robot.WaitReason = $"no route to {_graph.NodeId(robot.ResumeGoal)} after giving way";
+            robot.WaitingSince ??= now;
+            return;
+        }
+
+        var reentry = onward.Nodes[1];
+        foreach (var id in robot.YieldTo)
+        {
+            if (_slots.TryGetValue(id, out var other) && _robots[other]!.Route is { } route
+                && Array.IndexOf(route.Nodes, reentry, _robots[other]!.Reached) >= 0)
+            {
+                robot.WaitReason = $"giving way to {id} (backed off to break a deadlock)";
+                robot.WaitingSince ??= now;
+                return;
+            }
+        }
+
+        robot.ResumeGoal = Free;
+        robot.YieldTo.Clear();
+        Apply(slot, onward, "resuming after giving way");
     }
 
     private void Apply(int slot, Route route, string reason)
