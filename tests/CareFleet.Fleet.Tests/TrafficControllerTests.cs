@@ -171,7 +171,7 @@ public sealed class TrafficControllerTests
     }
 
     [Fact]
-    public void Deadlock_WithNoWayOut_IsReported_ForStaff()
+    public void Deadlock_WithNoWayOut_IsReported_ForStaff_AfterTheEscalationTime()
     {
         var traffic = Controller(TestMapBuilder.Corridor(4).Build());
         traffic.AddRobot("R1", "C0", Robot);
@@ -181,9 +181,15 @@ public sealed class TrafficControllerTests
 
         traffic.Update();
 
+        Assert.Empty(traffic.Deadlocks);
+        Assert.Equal("in a deadlock with R2; waiting for room to back off", traffic.GetStatus("R1")!.WaitingReason);
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+        traffic.Update();
+
         var report = Assert.Single(traffic.Deadlocks);
         Assert.Equal(DeadlockResolution.Unresolved, report.Resolution);
-        Assert.Contains("staff help needed", traffic.GetStatus("R1")!.WaitingReason, StringComparison.Ordinal);
+        Assert.Equal("stuck in a deadlock with R2; staff help needed", traffic.GetStatus("R1")!.WaitingReason);
     }
 
     [Fact]

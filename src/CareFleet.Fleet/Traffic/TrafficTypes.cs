@@ -11,6 +11,12 @@ public sealed class TrafficOptions
     /// <summary>How many steps a robot may back off to break a deadlock. Default 12.</summary>
     public int MaxBackOffSteps { get; set; } = 12;
 
+    /// <summary>
+    /// How long a deadlock may wait for room to open up (robots still driving past free nodes) before it is
+    /// reported as unresolved for staff. Default 60 s.
+    /// </summary>
+    public TimeSpan EscalateDeadlockAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The home's time zone for quiet hours. Default UTC.</summary>
     public TimeZoneInfo HomeTimeZone { get; set; } = TimeZoneInfo.Utc;
 }
@@ -47,6 +53,12 @@ public sealed record TrafficStatus
 
     /// <summary>Since when it has been waiting.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
+
+    /// <summary>
+    /// True while the robot waits on a free node after backing off from a deadlock; it resumes its goal by
+    /// itself, so do not give it new work until this is false.
+    /// </summary>
+    public bool IsGivingWay { get; init; }
 
     /// <summary>Node and edge ids it holds now.</summary>
     public IReadOnlyList<string> Holding { get; init; } = [];
