@@ -20,11 +20,14 @@ public sealed class TrafficPropertyTests
     [Fact]
     public void CrowdedRandomMaps_NeverGrantConflicts()
     {
-        // One robot per 5 to 8 nodes: crowded enough that some jams can only be reported to staff, yet no grant
-        // may ever conflict.
+        // One robot per 5 to 8 nodes: crowded enough that a rare jam can only be reported to staff (after
+        // EscalateDeadlockAfter), yet no grant may ever conflict. Measured: 5,419 deadlocks, 1 escalated.
         var totals = Enumerable.Range(1, 120).Select(seed => Run(seed, ticks: 300, robotsPerNodeMin: 5, robotsPerNodeMax: 9, requireDeadlockBound: false)).ToList();
+        var deadlocks = totals.Sum(t => t.Deadlocks);
+        var escalated = deadlocks - totals.Sum(t => t.Resolved);
 
-        Assert.True(totals.Sum(t => t.Deadlocks) > 50, $"Only {totals.Sum(t => t.Deadlocks)} deadlocks arose over all runs.");
+        Assert.True(deadlocks > 1000, $"Only {deadlocks} deadlocks arose over all runs.");
+        Assert.True(escalated * 200 < deadlocks, $"{escalated} of {deadlocks} deadlocks had to be escalated to staff (more than 0.5 %).");
         Assert.True(totals.Sum(t => t.Completed) > totals.Sum(t => t.Robots) * 5, $"Only {totals.Sum(t => t.Completed)} tasks completed.");
     }
 
@@ -91,8 +94,14 @@ public sealed class TrafficPropertyTests
 
             var newReports = traffic.Deadlocks.Skip(lastDeadlockCount).ToList();
             lastDeadlockCount = traffic.Deadlocks.Count;
-            foreach (var report in newReports.Where(_ => requireDeadlockBound))
+            foreach (var report in newReports)
             {
+                if (!requireDeadlockBound)
+                {
+                    resolved += report.Resolution == DeadlockResolution.Unresolved ? 0 : 1;
+                    continue;
+                }
+
                 Assert.True(report.Resolution != DeadlockResolution.Unresolved, $"seed {seed} tick {tick}: {report.Description} "
                     + string.Join(" | ", robots.Select(r => traffic.GetStatus(r)!).Select(st => $"{st.RobotId} at {st.LastNodeId} route {string.Join(",", st.Route?.NodeIds ?? [])} reached {st.ReachedIndex} granted {st.GrantedIndex} {st.WaitingReason}"))
                     + " map: " + string.Join(",", map.Document.Floors[0].Edges.Select(e => e.Id)));
