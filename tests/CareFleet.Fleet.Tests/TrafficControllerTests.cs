@@ -296,6 +296,31 @@ public sealed class TrafficControllerTests
     }
 
     [Fact]
+    public void RouteToWhereTheRobotStands_GrantsNothing()
+    {
+        var traffic = Controller(TestMapBuilder.Corridor(3).Build());
+        traffic.AddRobot("R1", "C1", Robot);
+
+        var result = traffic.Assign("R1", Plan(traffic, "R1", "C1"));
+
+        Assert.True(result.Succeeded);
+        Assert.Null(result.Update);
+        Assert.Equal(["C1"], traffic.GetStatus("R1")!.Holding);
+    }
+
+    [Fact]
+    public void Profile_ComesFromTheFactsheet()
+    {
+        var sheet = new Contracts.Vda5050.Factsheet { PhysicalParameters = new Contracts.Vda5050.PhysicalParameters { SpeedMax = 0.9, Width = 0.95 } };
+
+        var profile = RobotProfile.FromFactsheet(sheet);
+
+        Assert.Equal(new RobotProfile(0.9, 0.95), profile);
+        Assert.False(profile.Fits(WidthClass.Standard));
+        Assert.True(profile.Fits(WidthClass.Wide));
+    }
+
+    [Fact]
     public void CancelRoute_KeepsOnlyTheBase()
     {
         var traffic = Controller(TestMapBuilder.Corridor(8).Build(), window: 2);

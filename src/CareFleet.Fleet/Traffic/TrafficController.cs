@@ -210,7 +210,9 @@ public sealed class TrafficController
         robot.YieldTo.Clear();
         SetRoute(robot, route);
         Extend(slot);
-        return new TrafficResult(true, null, new GrantUpdate(robotId, robot.Route!, robot.Granted, true, "new route"));
+
+        // A route to where the robot already stands leaves nothing to drive.
+        return new TrafficResult(true, null, robot.Route is null ? null : new GrantUpdate(robotId, robot.Route, robot.Granted, true, "new route"));
     }
 
     /// <summary>Stops a robot at the end of its current base; everything beyond is dropped.</summary>
