@@ -296,6 +296,24 @@ public sealed class TrafficControllerTests
     }
 
     [Fact]
+    public void NewRouteWhileDriving_KeepsTheBase_AndNamesTheDecisionPoint()
+    {
+        var traffic = Controller(CorridorWithSide(8, 3), window: 3);
+        traffic.AddRobot("R1", "C0", Robot);
+        traffic.Assign("R1", Plan(traffic, "R1", "C7"));
+        traffic.ReportReached("R1", "C1");
+
+        var result = traffic.Assign("R1", Plan(traffic, "R1", "S"));
+
+        // Base C1..C3 is kept (C0 is behind the robot); the update starts at C3, index 2 of the new route.
+        var update = result.Update!;
+        Assert.Equal(["C1", "C2", "C3", "S"], update.Route.NodeIds);
+        Assert.Equal(2, update.PreviousGrantedIndex);
+        Assert.Equal(3, update.GrantedIndex);
+        Assert.True(update.RouteChanged);
+    }
+
+    [Fact]
     public void RouteToWhereTheRobotStands_GrantsNothing()
     {
         var traffic = Controller(TestMapBuilder.Corridor(3).Build());

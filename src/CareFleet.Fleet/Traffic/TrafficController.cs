@@ -208,11 +208,12 @@ public sealed class TrafficController
 
         robot.ResumeGoal = Free;
         robot.YieldTo.Clear();
+        var previous = robot.Route is null ? 0 : robot.Granted - robot.Reached;
         SetRoute(robot, route);
         Extend(slot);
 
         // A route to where the robot already stands leaves nothing to drive.
-        return new TrafficResult(true, null, robot.Route is null ? null : new GrantUpdate(robotId, robot.Route, robot.Granted, true, "new route"));
+        return new TrafficResult(true, null, robot.Route is null ? null : new GrantUpdate(robotId, robot.Route, robot.Granted, true, "new route", previous));
     }
 
     /// <summary>Stops a robot at the end of its current base; everything beyond is dropped.</summary>
@@ -354,12 +355,13 @@ public sealed class TrafficController
                     var index = _updates.FindIndex(u => u.RobotId == robot.Id);
                     var changed = index >= 0 && _updates[index].RouteChanged;
                     var reason = index >= 0 ? _updates[index].Reason : null;
+                    var previous = index >= 0 ? _updates[index].PreviousGrantedIndex : before;
                     if (index >= 0)
                     {
                         _updates.RemoveAt(index);
                     }
 
-                    _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, changed, reason));
+                    _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, changed, reason, previous));
                 }
             }
         }
@@ -919,9 +921,10 @@ public sealed class TrafficController
     private void Apply(int slot, Route route, string reason)
     {
         var robot = _robots[slot]!;
+        var previous = robot.Route is null ? 0 : robot.Granted - robot.Reached;
         SetRoute(robot, route);
         Extend(slot);
         _updates.RemoveAll(u => u.RobotId == robot.Id);
-        _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, true, reason));
+        _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, true, reason, previous));
     }
 }

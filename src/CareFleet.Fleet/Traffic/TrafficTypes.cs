@@ -70,7 +70,12 @@ public sealed record TrafficStatus
 /// <param name="GrantedIndex">The base now ends at <c>Route.NodeIds[GrantedIndex]</c>.</param>
 /// <param name="RouteChanged">True when the route itself changed (a reroute or a back-off), not just the base.</param>
 /// <param name="Reason">Why it changed, for logs and staff.</param>
-public sealed record GrantUpdate(string RobotId, Route Route, int GrantedIndex, bool RouteChanged, string? Reason);
+/// <param name="PreviousGrantedIndex">
+/// Index in <paramref name="Route"/> of the node where the base ended before this change (0 for a robot that had
+/// no route): the decision point an order update must start from (pass it as <c>fromIndex</c> to
+/// <c>OrderBuilder.Build</c> with that node's sequence id).
+/// </param>
+public sealed record GrantUpdate(string RobotId, Route Route, int GrantedIndex, bool RouteChanged, string? Reason, int PreviousGrantedIndex);
 
 /// <summary>How a deadlock was dealt with.</summary>
 public enum DeadlockResolution
