@@ -171,6 +171,24 @@ public sealed class RoutePlannerTests
     }
 
     [Fact]
+    public void SampleHome_EveryBed_IsReachableByABedRobot_FromEveryCharger()
+    {
+        var map = HomeMapLoader.Load(File.ReadAllText(Repo.SampleMapPath)).Map!;
+        var planner = new RoutePlanner(map.Graph);
+        var bedRobot = new RobotProfile(0.6, 1.0);
+        var chargers = map.Places.Values.Where(p => p.Kind == PlaceKind.Charger).ToList();
+
+        foreach (var bed in map.Places.Values.Where(p => p.Kind == PlaceKind.Bed))
+        {
+            foreach (var charger in chargers)
+            {
+                var result = planner.Plan(new RouteRequest(charger.NodeId, bed.NodeId, bedRobot, Noon));
+                Assert.True(result.Found, $"{bed.Id} from {charger.Id}: {result.Error}");
+            }
+        }
+    }
+
+    [Fact]
     public void AStar_MatchesExhaustiveSearch_OnRandomGraphs()
     {
         var random = new Random(1234);
