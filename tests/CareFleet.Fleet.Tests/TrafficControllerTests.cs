@@ -92,6 +92,22 @@ public sealed class TrafficControllerTests
     }
 
     [Fact]
+    public void Door_IsExclusive_AndTheWaitNamesIt()
+    {
+        var traffic = Controller(TestMapBuilder.Corridor(8).Door("WARD-1", "C3").Build(), window: 3);
+        traffic.AddRobot("MED-2", "C2", Robot);
+        traffic.AddRobot("MED-1", "C0", Robot);
+        traffic.Assign("MED-2", Plan(traffic, "MED-2", "C7"));
+
+        traffic.Assign("MED-1", Plan(traffic, "MED-1", "C7"));
+
+        Assert.Equal("waiting for node C2, held by MED-2, ~3 s", traffic.GetStatus("MED-1")!.WaitingReason);
+        traffic.ReportReached("MED-2", "C3");
+        traffic.Update();
+        Assert.Equal("waiting for door WARD-1, held by MED-2, ~3 s", traffic.GetStatus("MED-1")!.WaitingReason);
+    }
+
+    [Fact]
     public void Base_NeverEnds_AtAFireDoor()
     {
         var map = TestMapBuilder.Corridor(8).FireDoor("FD-1", "C3").Build();
