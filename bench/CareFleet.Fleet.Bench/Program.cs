@@ -2,9 +2,11 @@
 //
 // plan: time to plan (A*) and reserve (grant the base) a route for one new task while 100 robots with
 // routes hold their reservations on a generated 1,000-node map. Target p99 <= 2 ms.
-// Measured (2-core machine shared with other builds, Release, 5,000 tasks, 4,874 of them routable):
-//   plan: p50 0.026-0.028 ms, p99 0.41-0.42 ms, max ~12 ms (three runs; one run during a neighbour's build
-//   gave p50 0.040 ms, p99 4.2 ms)
+// Measured (Release, 5,000 tasks, 2-core machine shared with four other builds; wall clock, so the tail
+// follows the machine's load, printed beside the figures):
+//   load average ~19: p50 0.024-0.039 ms, p95 0.15-0.21 ms, p99 4.2-10.7 ms, no GC during the run
+//   (the p99 is scheduler preemption: p95 stays near 0.2 ms)
+//   quieter moment, earlier map variant with 2.5 % unroutable tasks: p50 0.026 ms, p99 0.41 ms
 using System.Diagnostics;
 using System.Globalization;
 using CareFleet.Contracts.Maps;
