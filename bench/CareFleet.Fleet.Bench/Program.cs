@@ -4,11 +4,11 @@
 // routes hold their reservations on a generated 1,000-node map. Target p99 <= 2 ms.
 // Measured (Release, 5,000 tasks, 2-core machine shared with four other builds; wall clock, so the tail
 // follows the machine's load, printed beside the figures):
-//   load average ~19: p50 0.024-0.039 ms, p95 0.15-0.21 ms, p99 4.2-10.7 ms, no GC during the run
+//   load average 9-19: p50 0.021-0.049 ms, p95 0.15-0.21 ms, p99 2.8-10.7 ms, no GC during the run
 //   (the p99 is scheduler preemption: p95 stays near 0.2 ms)
 //   quieter moment, earlier map variant with 2.5 % unroutable tasks: p50 0.026 ms, p99 0.41 ms
 // update: one TrafficController.Update with the same 100 robots (nobody moving, so deadlock handling retries
-// every call): p50 0.05 ms at load average ~16.
+// every call): p50 0.05-0.29 ms at load average 9-16.
 using System.Diagnostics;
 using System.Globalization;
 using CareFleet.Contracts.Maps;
