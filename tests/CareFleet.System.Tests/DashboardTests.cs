@@ -35,6 +35,7 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
     {
         var page = await fixture.LoggedInPageAsync();
         await page.GotoAsync(new Uri(fixture.Demo.BaseAddress, "/map").ToString());
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-room='F1-R101']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("room-details")).ToContainTextAsync("F1-R101-A");
     }
@@ -45,12 +46,14 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         var page = await fixture.LoggedInPageAsync();
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("Overview");
         await page.ClickAsync("[data-testid=lang-zh]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("概览");
         await Assertions.Expect(page.GetByTestId("robots-online")).ToContainTextAsync("台机器人中");
         await Assertions.Expect(page.Locator("th").First).ToHaveTextAsync("机器人");
         await page.ScreenshotAsync(new() { Path = Screenshot("overview-zh.png") });
 
         await page.ClickAsync("[data-testid=lang-en]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("Overview");
     }
 
