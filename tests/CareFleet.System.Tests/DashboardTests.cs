@@ -68,4 +68,20 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         await Assertions.Expect(robots.Locator("tr[data-robot='MED-2']")).ToHaveAttributeAsync("data-status", "charging", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Screenshot("fleet.png") });
     }
+
+    [Fact]
+    public async Task LargeTextMode_IsSwitchedOnAndOff_AndRemembered()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await page.ClickAsync("[data-testid=large-text]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await page.ClickAsync("[data-testid=nav-fleet]");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await DemoFixture.WaitUntilInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=large-text]");
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+    }
 }
