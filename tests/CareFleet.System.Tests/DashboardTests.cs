@@ -84,4 +84,36 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         await page.ClickAsync("[data-testid=large-text]");
         await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
     }
+
+    [Fact]
+    public async Task Admin_RegistersARobot_SeesItsCredentialsOnce_AndAddsACaregiverWhoCannotOpenAdministration()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await page.ClickAsync("[data-testid=nav-admin]");
+        var serial = $"NEW-{Guid.NewGuid():N}"[..12];
+        await page.Locator("[data-testid=robot-manufacturer] input, input[data-testid=robot-manufacturer]").FillAsync("TestVendor");
+        await page.Locator("[data-testid=robot-serial] input, input[data-testid=robot-serial]").FillAsync(serial);
+        await page.ClickAsync("[data-testid=register-robot]");
+        await Assertions.Expect(page.GetByTestId("robot-credentials")).ToContainTextAsync($"TestVendor/{serial}");
+        Assert.True((await page.GetByTestId("robot-password").InnerTextAsync()).Length >= 40, "the issued password is too short");
+        await page.ScreenshotAsync(new() { Path = Screenshot("admin.png") });
+
+        var caregiver = $"cg-{Guid.NewGuid():N}"[..12];
+        await page.Locator("[data-testid=new-user] input, input[data-testid=new-user]").FillAsync(caregiver);
+        await page.Locator("[data-testid=new-password] input, input[data-testid=new-password]").FillAsync("caregiver-password-1");
+        await page.ClickAsync("[data-testid=add-staff]");
+        await Assertions.Expect(page.Locator($"[data-testid=staff] tr[data-user='{caregiver}']")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("[data-testid=nav-fleet]");
+        await Assertions.Expect(page.Locator($"tr[data-robot='{serial}']")).ToHaveAttributeAsync("data-connection", "UNKNOWN");
+
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var other = await context.NewPageAsync();
+        await DemoTests.LogInAsync(other, fixture.Demo.BaseAddress, caregiver, "caregiver-password-1");
+        await DemoFixture.WaitUntilInteractiveAsync(other);
+        await Assertions.Expect(other.GetByTestId("nav-admin")).ToHaveCountAsync(0);
+        await other.GotoAsync(new Uri(fixture.Demo.BaseAddress, "/admin").ToString());
+        await Assertions.Expect(other.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByTestId("staff")).ToHaveCountAsync(0);
+    }
 }
