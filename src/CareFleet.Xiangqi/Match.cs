@@ -17,21 +17,24 @@ public interface IMatchEngine : IDisposable
     Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, long moveTimeMs);
 }
 
-/// <summary>Our engine at a level.</summary>
-public sealed class LevelEngine(int level, int seed, long? nodeCap = null) : IMatchEngine
+/// <summary>
+/// Our engine at a level. Untimed, a level plays by its node and depth caps (what the ladder measures); timed, it
+/// also stops at the match's move time (full strength on equal time against another engine).
+/// </summary>
+public sealed class LevelEngine(int level, int seed, long? nodeCap = null, bool timed = false) : IMatchEngine
 {
     private LevelPlayer _player = new(level, seed, nodeCap);
     private int _games;
 
     /// <inheritdoc />
-    public string Name { get; } = $"level {level}";
+    public string Name { get; } = timed ? $"level {level} (timed)" : $"level {level}";
 
     /// <inheritdoc />
     public void NewGame() => _player = new LevelPlayer(level, seed + (++_games * 7919), nodeCap);
 
     /// <inheritdoc />
     public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, long moveTimeMs) =>
-        _player.ChooseMove(position, _player.Settings.Level == Levels.Count ? moveTimeMs : null);
+        _player.ChooseMove(position, timed ? moveTimeMs : null);
 
     /// <inheritdoc />
     public void Dispose()

@@ -69,7 +69,7 @@ public static class XiangqiCommand
     }
 
     /// <summary>
-    /// <c>match --first SPEC --second SPEC</c>, SPEC = <c>level:N</c>, <c>ucci:COMMAND</c>, <c>uci:COMMAND</c> (ranks 0–9)
+    /// <c>match --first SPEC --second SPEC</c>, SPEC = <c>level:N</c> (node caps), <c>engine</c> (full strength on the move time), <c>ucci:COMMAND</c>, <c>uci:COMMAND</c> (ranks 0–9)
     /// or <c>uci-variant:COMMAND</c> (a multi-variant UCI engine, ranks 1–10). Openings: one FEN per line.
     /// </summary>
     private static int Match(List<string> args, TextReader input, TextWriter output, CancellationToken ct)
@@ -169,6 +169,9 @@ public static class XiangqiCommand
                 case "level" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out int level) && level is >= 1 and <= Levels.Count:
                     engine = new LevelEngine(level, seed);
                     return true;
+                case "engine":
+                    engine = new LevelEngine(Levels.Count, seed, timed: true);
+                    return true;
                 case "ucci":
                     engine = new ExternalEngine(arg, EngineDialect.Ucci);
                     return true;
@@ -179,7 +182,7 @@ public static class XiangqiCommand
                     engine = new ExternalEngine(arg, EngineDialect.UciVariant);
                     return true;
                 default:
-                    error = $"engine spec '{spec}' must be level:1..12, ucci:CMD, uci:CMD or uci-variant:CMD";
+                    error = $"engine spec '{spec}' must be level:1..12, engine (full strength on the move time), ucci:CMD, uci:CMD or uci-variant:CMD";
                     return false;
             }
         }
