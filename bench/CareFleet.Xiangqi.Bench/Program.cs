@@ -7,7 +7,7 @@
 //
 // Measured 2026-11-30 on the 2-core build machine (Release, .NET 10) while other builds ran (load average
 // about 10, so absolute figures are low and noisy; the ratio is taken in the same run on the same positions).
-// Reference: a multi-variant Stockfish derivative (UCI_Variant xiangqi, bulk-counted perft).
+// Reference: an open-source multi-variant UCI engine (UCI_Variant xiangqi, bulk-counted perft).
 //
 // | position   | depth |       nodes | ours ms | ours M/s | ref ms | ref M/s | ratio |
 // |------------|------:|------------:|--------:|---------:|-------:|--------:|------:|

@@ -72,7 +72,7 @@ public enum EngineDialect
 {
     /// <summary>UCCI 3.0 (ranks 0–9).</summary>
     Ucci,
-    /// <summary>UCI with ICCS moves, ranks 0–9 (Pikafish).</summary>
+    /// <summary>UCI with ICCS moves, ranks 0–9.</summary>
     Uci,
     /// <summary>UCI of a multi-variant engine: sends <c>UCI_Variant xiangqi</c>, moves use ranks 1–10.</summary>
     UciVariant,
