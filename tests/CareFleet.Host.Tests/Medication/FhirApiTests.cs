@@ -79,7 +79,7 @@ public sealed class FhirApiTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownPatient.Status);
         Assert.Contains(unknownPatient.Outcome!.Issue, i => i.Expression.Contains("MedicationRequest.subject"));
 
-        var badGtin = await Assert.ThrowsAsync<FhirOperationException>(() => client.CreateAsync(Request(resident, "6900000000016")));
+        var badGtin = await Assert.ThrowsAsync<FhirOperationException>(() => client.CreateAsync(Request(resident, "6900000000015")));
         Assert.Equal(HttpStatusCode.BadRequest, badGtin.Status);
 
         var unknownParameter = await Assert.ThrowsAsync<FhirOperationException>(() => client.SearchAsync<MedicationRequest>(["colour=blue"]));

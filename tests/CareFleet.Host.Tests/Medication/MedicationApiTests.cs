@@ -54,7 +54,7 @@ public sealed class MedicationApiTests(ServerFixture server)
 
     [Theory]
     [InlineData("route", "Sideways", null)]
-    [InlineData("drug.gtin", null, "6900000000016")]
+    [InlineData("drug.gtin", null, "6900000000015")]
     public async Task BadOrder_IsAValidationProblemNamingTheField(string field, string? route, string? gtin)
     {
         var resident = await MedicationTestData.AdmitAsync(server.Services);

@@ -29,7 +29,7 @@ public sealed class MedicationPersistenceTests
         var settings = new Dictionary<string, string?> { ["CareFleet:Database:Provider"] = provider };
         if (provider == "PostgreSql")
         {
-            settings["CareFleet:Database:ConnectionString"] = await TestEnvironment.CreatePostgresDatabaseAsync("emar");
+            settings["CareFleet:Database:ConnectionString"] = await TestEnvironment.CreatePostgresDatabaseAsync("medication");
         }
 
         var builder = WebApplication.CreateBuilder();
@@ -60,11 +60,11 @@ public sealed class MedicationPersistenceTests
     }
 
     private static OrderInput Order(string id, string resident = "R-1", bool controlled = false) => new(
-        id, resident, new DrugInput("Amlodipine", "5 mg", "tablet", "6900000000015", ["amlodipine"]), 1, "tablet", "Oral",
+        id, resident, new DrugInput("Amlodipine", "5 mg", "tablet", "6900000000014", ["amlodipine"]), 1, "tablet", "Oral",
         TimesOfDay: ["08:00"], Start: Morning.AddDays(-1), IsControlled: controlled);
 
     private static HandoverInput Bedside(string doseId, string message, string resident = "R-1") => new(
-        doseId, message, "6900000000015", 1, "tablet", "Oral",
+        doseId, message, "6900000000014", 1, "tablet", "Oral",
         ScannedWristband: "WB-" + resident, Caregiver: new CaregiverInput("carer.wu", resident, Morning.AddHours(1)));
 
     private static async Task PrepareAsync(MedicationService service, string resident = "R-1")
@@ -197,5 +197,51 @@ public sealed class MedicationPersistenceTests
         var decision = (await restarted.DecideAsync(Bedside("ORD-C@2026-11-30T08:00:00Z", "m", "R-2"), Nurse, CancellationToken.None)).Value!;
         Assert.Equal("Hold", decision.Verdict);
         Assert.Contains(decision.Reasons, r => r.Code == nameof(HoldReason.OrderOnHold));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SampleHome_MedicationFile_LoadsOnce_WithAControlledDrugAPrnDigoxinWithPulseAndAResidentWithoutFaceConsent(string provider)
+    {
+        var time = new FakeTimeProvider(Morning);
+        await using var app = await DatabaseAsync(provider, time);
+        var home = SampleHome();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var residents = ResidentImport.Parse(await File.ReadAllTextAsync(Path.Combine(home, "residents.json")), "residents.json");
+            await scope.ServiceProvider.GetRequiredService<ResidentImport>().AdmitMissingAsync(residents, "test", CancellationToken.None);
+        }
+
+        using var service = NewService(app, time);
+        var file = MedicationSeed.Parse(await File.ReadAllTextAsync(Path.Combine(home, MedicationSeed.FileName)), MedicationSeed.FileName);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var seed = new MedicationSeed(service, scope.ServiceProvider.GetRequiredService<MedicationDbContext>(), time);
+            Assert.Equal(file.Orders!.Count, await seed.ApplyAsync(file, "medication.json", CancellationToken.None));
+            Assert.Equal(0, await seed.ApplyAsync(file, "medication.json", CancellationToken.None));
+        }
+
+        var orders = await service.ListOrdersAsync(null, CancellationToken.None);
+        Assert.Contains(orders, o => o.Terms.IsControlled);
+        Assert.Contains(orders, o => o.Terms.Prn is { MaxDosesPer24Hours: > 0 });
+        Assert.Contains(orders, o => o.Terms.Drug!.Name == "Digoxin" && o.Terms.VitalsRequired!.Any(v => v.Kind == "HeartRate" && v.Minimum == 60));
+        var consents = await service.ListConsentsAsync(null, CancellationToken.None);
+        var residentIds = consents.Select(c => c.ResidentId).Distinct().ToList();
+        Assert.Contains(residentIds, r => !consents.Any(c => c.ResidentId == r && c.Kind == "FaceRecognition"));
+        Assert.All(residentIds, r => Assert.Contains(consents, c => c.ResidentId == r && c.Kind == "Treatment"));
+    }
+
+    private static string SampleHome()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var home = Path.Combine(dir.FullName, "samples", "homes", "sunrise-garden");
+            if (Directory.Exists(home))
+            {
+                return home;
+            }
+        }
+
+        throw new DirectoryNotFoundException("samples/homes/sunrise-garden not found above the test binaries.");
     }
 }

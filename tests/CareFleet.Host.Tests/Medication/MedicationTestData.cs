@@ -8,7 +8,7 @@ namespace CareFleet.Host.Tests.Medication;
 /// <summary>Residents and orders for tests against a running server, unique per test.</summary>
 internal static class MedicationTestData
 {
-    public const string Gtin = "6900000000015";
+    public const string Gtin = "6900000000014";
 
     /// <summary>Admits a resident with a wristband and a treatment consent but no face-recognition consent.</summary>
     public static async Task<string> AdmitAsync(IServiceProvider services)
