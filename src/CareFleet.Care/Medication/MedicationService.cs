@@ -134,9 +134,15 @@ public sealed partial class MedicationService(
         {
             var now = time.GetUtcNow();
             var doses = DosesOf(s, floor, rooms, passStart, passEnd).ToList();
-            var missed = doses.Where(d => s.Log.StandingOutcome(d.Id) is { Outcome: AdministrationOutcome.Missed }
+
+            // A released dose without an outcome waits for a nurse: it is open, not missed, until she documents it.
+            var awaitingNurse = s.Ledger.UnresolvedReleases(s.Log).Select(r => r.DoseId).ToHashSet();
+            var settled = doses.Where(d => !awaitingNurse.Contains(d.Id)).ToList();
+            var missed = settled.Where(d => s.Log.StandingOutcome(d.Id) is { Outcome: AdministrationOutcome.Missed }
                 || (s.Log.StandingOutcome(d.Id) is null && d.StateAt(now) == DoseState.Missed)).Select(d => d.Id.Value).ToList();
-            return new RoundSummaryView(floor, passStart, passEnd, s.Log.Summarize(doses), missed);
+            var summary = s.Log.Summarize(settled);
+            var waiting = doses.Count - settled.Count;
+            return new RoundSummaryView(floor, passStart, passEnd, summary with { Doses = summary.Doses + waiting, Open = summary.Open + waiting }, missed);
         }, cancellationToken);
     }
 
@@ -288,6 +294,28 @@ public sealed partial class MedicationService(
             }
 
             return ServiceResult.Ok<EffectivenessReport>(report);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records every scheduled dose of the last <paramref name="lookBack"/> whose window closed without an outcome:
+    /// held if its order was on hold, otherwise missed (a system-detected omission). A dose whose drawer was released
+    /// is left for a nurse: the pills may have been taken. Returns how many records were written.
+    /// </summary>
+    public Task<int> CloseOverdueDosesAsync(TimeSpan lookBack, CancellationToken cancellationToken) =>
+        WriteAsync(async (s, db, _) =>
+        {
+            var now = time.GetUtcNow();
+            var released = s.Ledger.Releases.Select(r => r.DoseId).ToHashSet();
+            var doses = _scheduler.Derive(s.Orders.Values.Select(o => o.Order).Where(o => !o.IsPrn), now - lookBack, now, _zone)
+                .Where(d => !released.Contains(d.Id));
+            var created = s.Log.CloseOverdueDoses(doses);
+            if (created.Count > 0)
+            {
+                AddRows(s, db, created);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return created.Count;
         }, cancellationToken);
 
     public Task<IReadOnlyList<PrnFollowUp>> OpenFollowUpsAsync(CancellationToken cancellationToken) =>
@@ -656,18 +684,22 @@ public sealed partial class MedicationService(
 
         if (result.Status == OutcomeStatus.Recorded)
         {
-            var all = s.Log.Records;
-            foreach (var r in result.Records)
-            {
-                var corrections = all.Count(x => x.DoseId == r.DoseId && x.Outcome == AdministrationOutcome.EnteredInError && x.Sequence < r.Sequence);
-                var slot = (r.Outcome == AdministrationOutcome.EnteredInError ? "x" : "o") + corrections.ToString(CultureInfo.InvariantCulture);
-                db.Administrations.Add(new AdministrationRow(r, slot));
-            }
-
+            AddRows(s, db, result.Records);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return ServiceResult.Ok<OutcomeView>(new OutcomeView(result.Status.ToString(), [.. result.Records.Select(RecordView.Of)]));
+    }
+
+    private static void AddRows(State s, MedicationDbContext db, IEnumerable<AdministrationRecord> records)
+    {
+        var all = s.Log.Records;
+        foreach (var r in records)
+        {
+            var corrections = all.Count(x => x.DoseId == r.DoseId && x.Outcome == AdministrationOutcome.EnteredInError && x.Sequence < r.Sequence);
+            var slot = (r.Outcome == AdministrationOutcome.EnteredInError ? "x" : "o") + corrections.ToString(CultureInfo.InvariantCulture);
+            db.Administrations.Add(new AdministrationRow(r, slot));
+        }
     }
 
     private async Task<IReadOnlyDictionary<string, string>> ResidentRoomsAsync(CancellationToken cancellationToken)

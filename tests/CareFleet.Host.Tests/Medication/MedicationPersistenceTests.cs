@@ -24,7 +24,7 @@ public sealed class MedicationPersistenceTests
 
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 7, 0, 0, TimeSpan.Zero);
 
-    private static async Task<WebApplication> DatabaseAsync(string provider, FakeTimeProvider time)
+    internal static async Task<WebApplication> DatabaseAsync(string provider, FakeTimeProvider time)
     {
         var settings = new Dictionary<string, string?> { ["CareFleet:Database:Provider"] = provider };
         if (provider == "PostgreSql")
@@ -51,7 +51,7 @@ public sealed class MedicationPersistenceTests
     }
 
     /// <summary>A new service instance over the same database: what a restarted process sees.</summary>
-    private static MedicationService NewService(WebApplication app, FakeTimeProvider time)
+    internal static MedicationService NewService(WebApplication app, FakeTimeProvider time)
     {
         var identity = new IdentityOptions();
         identity.Models[Model] = new FaceModelSettings { Threshold = 0.8, Dimensions = 4 };
@@ -59,11 +59,11 @@ public sealed class MedicationPersistenceTests
             Options.Create(identity), Options.Create(new MedicationRecordOptions()), NullLogger<MedicationService>.Instance);
     }
 
-    private static OrderInput Order(string id, string resident = "R-1", bool controlled = false) => new(
+    internal static OrderInput Order(string id, string resident = "R-1", bool controlled = false) => new(
         id, resident, new DrugInput("Amlodipine", "5 mg", "tablet", "6900000000014", ["amlodipine"]), 1, "tablet", "Oral",
         TimesOfDay: ["08:00"], Start: Morning.AddDays(-1), IsControlled: controlled);
 
-    private static HandoverInput Bedside(string doseId, string message, string resident = "R-1") => new(
+    internal static HandoverInput Bedside(string doseId, string message, string resident = "R-1") => new(
         doseId, message, "6900000000014", 1, "tablet", "Oral",
         ScannedWristband: "WB-" + resident, Caregiver: new CaregiverInput("carer.wu", resident, Morning.AddHours(1)));
 
