@@ -60,6 +60,9 @@ public static class MedicationApi
         group.MapGet("/handovers/unresolved", async (MedicationService service, CancellationToken ct) =>
             TypedResults.Ok(await service.UnresolvedHandoversAsync(ct))).RequireAuthorization(AccessPolicies.CareStaff);
 
+        group.MapGet("/handovers/holds", async (DateTimeOffset? since, MedicationService service, TimeProvider time, CancellationToken ct) =>
+            TypedResults.Ok(await service.HoldsSinceAsync(since ?? time.GetUtcNow().AddHours(-12), ct))).RequireAuthorization(AccessPolicies.CareStaff);
+
         group.MapPost("/outcomes", async (OutcomeInput input, MedicationService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             var result = await service.RecordOutcomeAsync(input, Actor(http), ct);

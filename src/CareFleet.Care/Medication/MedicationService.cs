@@ -335,6 +335,16 @@ public sealed partial class MedicationService(
                 "Ask the nurse: the drawer was opened but no outcome was recorded. Record given, refused or not available after checking with the resident.");
         })], cancellationToken);
 
+    /// <summary>The held bedside decisions since <paramref name="since"/>, newest first: what the nurse must look at, with the reasons.</summary>
+    public async Task<IReadOnlyList<HeldHandover>> HoldsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MedicationDbContext>();
+        var rows = await db.Decisions.AsNoTracking().Where(d => d.Verdict == nameof(HandoverVerdict.Hold) && d.DecidedAt >= since)
+            .OrderByDescending(d => d.DecidedAt).Take(500).ToListAsync(cancellationToken);
+        return [.. rows.Select(d => new HeldHandover(d.DoseId, d.OrderId, d.ResidentId, d.DecidedAt, d.DeviceId, d.RequestedBy, d.ToView().Reasons))];
+    }
+
     public Task<IReadOnlyList<AdministrationRecord>> HistoryAsync(string residentId, CancellationToken cancellationToken) =>
         ReadAsync(s => s.Log.HistoryFor(residentId), cancellationToken);
 

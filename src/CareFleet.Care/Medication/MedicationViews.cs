@@ -114,6 +114,9 @@ public sealed record HandoverInput(
 /// <summary>A release with no outcome: the handover was interrupted, and a nurse must say what happened.</summary>
 public sealed record UnresolvedHandover(string DoseId, string OrderId, string ResidentId, DateTimeOffset ReleasedAt, string? DeviceId, string Action);
 
+/// <summary>A bedside check that kept the drawer shut, for the nurse to follow up.</summary>
+public sealed record HeldHandover(string DoseId, string OrderId, string ResidentId, DateTimeOffset DecidedAt, string? DeviceId, string RequestedBy, IReadOnlyList<HoldReasonView> Reasons);
+
 public sealed record RoundSummaryView(string Floor, DateTimeOffset PassStart, DateTimeOffset PassEnd, DoseOutcomeSummary Summary, IReadOnlyList<string> MissedDoseIds);
 
 public sealed record ErrorRateView(DateTimeOffset From, DateTimeOffset To, int Errors, int Opportunities, decimal RatePercent, bool AtOrAboveCitationThreshold, IReadOnlyDictionary<string, int> ByType);

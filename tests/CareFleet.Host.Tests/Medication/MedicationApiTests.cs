@@ -86,6 +86,10 @@ public sealed class MedicationApiTests(ServerFixture server)
             .Content.ReadFromJsonAsync<HandoverView>(Json);
         Assert.Equal("Hold", other!.Verdict);
         Assert.Contains(other.Reasons, r => r.Code == nameof(HoldReason.AlreadyReleased));
+        var holds = await (await SendAsync(HttpMethod.Get, "/api/medication/handovers/holds", nurse)).Content.ReadFromJsonAsync<List<HeldHandover>>(Json);
+        var held = Assert.Single(holds!, h => h.DoseId == dose);
+        Assert.Equal(resident, held.ResidentId);
+        Assert.Contains(held.Reasons, r => r.Code == nameof(HoldReason.AlreadyReleased));
 
         var outcome = new OutcomeInput(dose, "robot-out-1", "Given", DeviceId: "KangleRobotics/MED-1");
         using (var recorded = await SendAsync(HttpMethod.Post, "/api/medication/outcomes", nurse, outcome))
