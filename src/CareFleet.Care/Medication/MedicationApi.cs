@@ -57,11 +57,13 @@ public static class MedicationApi
             return await Audited(http, audit, "create", "HandoverDecision", input.DoseId, null, Respond(result, TypedResults.Ok), ct);
         }).RequireAuthorization(AccessPolicies.Clinical);
 
-        group.MapGet("/handovers/unresolved", async (MedicationService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.UnresolvedHandoversAsync(ct))).RequireAuthorization(AccessPolicies.CareStaff);
+        group.MapGet("/handovers/unresolved", async (MedicationService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            await Audited(http, audit, "search", "UnresolvedHandover", null, null, TypedResults.Ok(await service.UnresolvedHandoversAsync(ct)), ct))
+            .RequireAuthorization(AccessPolicies.CareStaff);
 
-        group.MapGet("/handovers/holds", async (DateTimeOffset? since, MedicationService service, TimeProvider time, CancellationToken ct) =>
-            TypedResults.Ok(await service.HoldsSinceAsync(since ?? time.GetUtcNow().AddHours(-12), ct))).RequireAuthorization(AccessPolicies.CareStaff);
+        group.MapGet("/handovers/holds", async (DateTimeOffset? since, MedicationService service, TimeProvider time, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            await Audited(http, audit, "search", "HeldHandover", null, null,
+                TypedResults.Ok(await service.HoldsSinceAsync(since ?? time.GetUtcNow().AddHours(-12), ct)), ct)).RequireAuthorization(AccessPolicies.CareStaff);
 
         group.MapPost("/outcomes", async (OutcomeInput input, MedicationService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
@@ -77,13 +79,15 @@ public static class MedicationApi
                 Respond(result, TypedResults.Ok), ct);
         }).RequireAuthorization(AccessPolicies.Clinical);
 
-        group.MapPost("/prn-assessments", async (EffectivenessInput input, MedicationService service, HttpContext http, CancellationToken ct) =>
-            Respond(await service.RecordEffectivenessAsync(input, Actor(http), ct), TypedResults.Ok)).RequireAuthorization(AccessPolicies.Clinical);
+        group.MapPost("/prn-assessments", async (EffectivenessInput input, MedicationService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+            await Audited(http, audit, "create", "PrnAssessment", input.DoseId, null, Respond(await service.RecordEffectivenessAsync(input, Actor(http), ct), TypedResults.Ok), ct))
+            .RequireAuthorization(AccessPolicies.Clinical);
 
-        group.MapGet("/prn-follow-ups", async (MedicationService service, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/prn-follow-ups", async (MedicationService service, TimeProvider time, AuditTrail audit, HttpContext http, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();
-            return TypedResults.Ok((await service.OpenFollowUpsAsync(ct)).Select(f => new { DoseId = f.DoseId.Value, f.ResidentId, f.DueAt, State = f.StateAt(now).ToString() }));
+            var open = (await service.OpenFollowUpsAsync(ct)).Select(f => new { DoseId = f.DoseId.Value, f.ResidentId, f.DueAt, State = f.StateAt(now).ToString() }).ToList();
+            return await Audited(http, audit, "search", "PrnFollowUp", null, null, TypedResults.Ok(open), ct);
         });
 
         group.MapGet("/residents/{residentId}/history", async (string residentId, MedicationService service, AuditTrail audit, HttpContext http, CancellationToken ct) =>
