@@ -1,3 +1,4 @@
+using CareFleet.Alarms.Persistence;
 using CareFleet.Care;
 using CareFleet.Fleet;
 using CareFleet.Host.Access;
@@ -29,6 +30,12 @@ public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext
 }
 
 public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options) : AccessDbContext(options);
+public sealed class SqliteAlarmsDbContext(DbContextOptions<SqliteAlarmsDbContext> options) : AlarmsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
+public sealed class PostgresAlarmsDbContext(DbContextOptions<PostgresAlarmsDbContext> options) : AlarmsDbContext(options);
 
 /// <summary>
 /// SQLite has no date-time type: EF stores DateTimeOffset as text, which cannot be compared or ordered in
@@ -68,3 +75,5 @@ public sealed class SqliteCareFactory() : DesignTimeFactory<SqliteCareDbContext>
 public sealed class PostgresCareFactory() : DesignTimeFactory<PostgresCareDbContext>(true, CareDbContext.MigrationsHistoryTable);
 public sealed class SqliteAccessFactory() : DesignTimeFactory<SqliteAccessDbContext>(false, AccessDbContext.MigrationsHistoryTable);
 public sealed class PostgresAccessFactory() : DesignTimeFactory<PostgresAccessDbContext>(true, AccessDbContext.MigrationsHistoryTable);
+public sealed class SqliteAlarmsFactory() : DesignTimeFactory<SqliteAlarmsDbContext>(false, AlarmsDbContext.MigrationsHistoryTable);
+public sealed class PostgresAlarmsFactory() : DesignTimeFactory<PostgresAlarmsDbContext>(true, AlarmsDbContext.MigrationsHistoryTable);
