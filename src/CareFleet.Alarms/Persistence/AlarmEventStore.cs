@@ -52,13 +52,13 @@ public sealed class AlarmEventStore(AlarmsDbContext db)
     }
 
     /// <summary>
-    /// Every event of the home's alarms raised in [<paramref name="from"/>, <paramref name="to"/>), open or
+    /// Every event of the home's alarms raised from <paramref name="from"/> to <paramref name="to"/> (both included), open or
     /// closed, for history and metrics.
     /// </summary>
     public async Task<IReadOnlyList<AlarmEvent>> LoadRaisedBetweenAsync(string homeId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.HomeId == homeId && db.Events.Any(r => r.AlarmId == e.AlarmId && r.Type == "raised" && r.At >= from && r.At < to))
+            .Where(e => e.HomeId == homeId && db.Events.Any(r => r.AlarmId == e.AlarmId && r.Type == "raised" && r.At >= from && r.At <= to))
             .OrderBy(e => e.Id)
             .Select(e => e.Json)
             .ToListAsync(cancellationToken);
