@@ -43,7 +43,7 @@ public sealed class AlarmsEndToEndTests(AlarmServerFixture server) : IClassFixtu
         Assert.Equal("High", alarm.Priority);
         Assert.Equal("F1-R101", alarm.Location.RoomId);
         Assert.Contains("caregiver-f1", alarm.Recipients);
-        Assert.Equal(AlarmServer.Start + TimeSpan.FromSeconds(60), alarm.NextActionDueAt);
+        Assert.Equal(alarm.RaisedAt + TimeSpan.FromSeconds(60), alarm.NextActionDueAt);
         Assert.Contains(alarm.Evidence, e => e.Name == "news2.total" && e.Value == "11");
         await using var scope = server.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<AlarmsDbContext>().Events.Where(e => e.AlarmId == alarm.Id).OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync();
