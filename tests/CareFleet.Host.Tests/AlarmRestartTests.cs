@@ -1,6 +1,6 @@
 using CareFleet.Care.Alarming;
 using CareFleet.Contracts.Access;
-using CareFleet.Contracts.CareTopics;
+using CareFleet.Contracts.Care;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CareFleet.Care.Alarming;
 using CareFleet.Care.Ingest;
 using CareFleet.Care.Residents;
-using CareFleet.Contracts.CareTopics;
+using CareFleet.Contracts.Care;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;

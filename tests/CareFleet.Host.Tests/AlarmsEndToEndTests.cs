@@ -2,7 +2,7 @@ using System.Net;
 using CareFleet.Alarms.Persistence;
 using CareFleet.Care.Alarming;
 using CareFleet.Contracts.Access;
-using CareFleet.Contracts.CareTopics;
+using CareFleet.Contracts.Care;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

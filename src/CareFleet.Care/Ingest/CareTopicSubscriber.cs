@@ -3,7 +3,7 @@ using CareFleet.Alarms;
 using CareFleet.Care.Alarming;
 using CareFleet.Care.Monitoring;
 using CareFleet.Care.Vitals;
-using CareFleet.Contracts.CareTopics;
+using CareFleet.Contracts.Care;
 using CareFleet.Fleet.Master;
 using CareFleet.Fleet.Robots;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using CareFleet.Contracts.Topics;
 using CareFleet.Contracts.Vda5050;
 
-namespace CareFleet.Contracts.CareTopics;
+namespace CareFleet.Contracts.Care;
 
 /// <summary>The CareFleet care subtopics a robot publishes below <c>carefleet/v1/robots/{manufacturer}/{serialNumber}/</c>.</summary>
 public enum CareTopic

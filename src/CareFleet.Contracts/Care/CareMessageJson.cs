@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CareFleet.Contracts.CareTopics;
+namespace CareFleet.Contracts.Care;
 
 /// <summary>The outcome of reading a care message: the message, or every problem found (never both).</summary>
 /// <typeparam name="T">The message type.</typeparam>

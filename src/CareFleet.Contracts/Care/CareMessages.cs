@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CareFleet.Contracts.CareTopics;
+namespace CareFleet.Contracts.Care;
 
 /// <summary>A measured value with its UCUM unit, e.g. <c>{"value": 96, "unit": "%"}</c>.</summary>
 /// <param name="Value">The number as measured.</param>
@@ -56,7 +56,7 @@ public sealed record VitalSignsMessage
 }
 
 /// <summary>What a bed sensor, bed robot or wearable reports about a resident's movement.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BedEventType>))]
+[JsonConverter(typeof(StrictEnumConverter<BedEventType>))]
 public enum BedEventType
 {
     /// <summary>The resident is in bed.</summary>
@@ -107,7 +107,7 @@ public sealed record BedEventMessage
 }
 
 /// <summary>What a patrol robot found.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PatrolFindingType>))]
+[JsonConverter(typeof(StrictEnumConverter<PatrolFindingType>))]
 public enum PatrolFindingType
 {
     /// <summary>A person lying on the floor.</summary>
@@ -151,3 +151,8 @@ public sealed record PatrolFindingMessage
     /// <summary>The resident, when the robot recognised them.</summary>
     public string? ResidentId { get; init; }
 }
+
+/// <summary>Enums on the care topics travel as their documented strings only; a number is refused.</summary>
+/// <typeparam name="TEnum">The enum.</typeparam>
+public sealed class StrictEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(namingPolicy: null, allowIntegerValues: false)
+    where TEnum : struct, Enum;
