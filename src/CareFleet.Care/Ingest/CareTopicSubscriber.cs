@@ -40,7 +40,7 @@ public sealed partial class CareTopicSubscriber(
     /// <summary>Messages handed to monitoring since start.</summary>
     public long AcceptedMessages => Interlocked.Read(ref _accepted);
 
-    /// <summary>Raised after every message with its topic and outcome (null when it was rejected before monitoring).</summary>
+    /// <summary>Raised after every message with its topic and outcome (a rejection names its reason).</summary>
     public event Action<string, MonitorOutcome>? Handled;
 
     /// <inheritdoc />
