@@ -166,4 +166,37 @@ public sealed class AlarmsEndToEndTests(AlarmServerFixture server) : IClassFixtu
         Assert.True(high.Acknowledged >= 1, $"Expected at least one acknowledged high alarm, got {high.Acknowledged}.");
         Assert.True(high.Raised >= high.Acknowledged);
     }
+
+    [Fact]
+    public async Task FallReportedOnTheBedTopic_RaisesAHighPriorityFallAlarm_InTheResidentsRoom()
+    {
+        var (robot, manufacturer, serial) = await server.BedRobotAsync();
+        await using var _ = robot;
+        var payload = $$"""{"headerId":1,"timestamp":"{{server.Clock.GetUtcNow():O}}","residentId":"R-0007","event":"fall"}""";
+
+        var outcome = await server.PublishAndWaitAsync(robot, CareTopics.For(manufacturer, serial, CareTopic.Bed), payload);
+
+        Assert.True(outcome.Rejection is null, outcome.Rejection);
+        var alarm = Assert.Single(await server.ListAsync(await server.AdminTokenAsync(), "?residentId=R-0007"));
+        Assert.Equal(("fall", "High", "F1-R107"), (alarm.ConditionKey, alarm.Priority, alarm.Location.RoomId));
+        Assert.Equal($"{manufacturer}/{serial}", alarm.ReportedBy);
+    }
+
+    [Fact]
+    public async Task PatrolFinding_WithoutAResident_RaisesOneAlarmForThePlace_EvenWhenReportedTwice()
+    {
+        var (robot, manufacturer, serial) = await server.BedRobotAsync();
+        await using var _ = robot;
+        var topic = CareTopics.For(manufacturer, serial, CareTopic.Findings);
+        var area = "CORRIDOR-" + serial;
+        var payload = $$$"""{"headerId":1,"timestamp":"{{{server.Clock.GetUtcNow():O}}}","finding":"wetFloor","location":{"areaId":"{{{area}}}"}}""";
+
+        var first = await server.PublishAndWaitAsync(robot, topic, payload);
+        var second = await server.PublishAndWaitAsync(robot, topic, payload);
+
+        Assert.True(first.Rejection is null && second.Rejection is null, first.Rejection ?? second.Rejection);
+        var alarms = (await server.ListAsync(await server.AdminTokenAsync())).Where(a => a.Location.AreaId == area).ToList();
+        var alarm = Assert.Single(alarms);
+        Assert.Equal(("patrol.wet-floor", "Low"), (alarm.ConditionKey, alarm.Priority));
+    }
 }
