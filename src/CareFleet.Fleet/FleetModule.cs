@@ -1,3 +1,4 @@
+using CareFleet.Fleet.Maps;
 using CareFleet.Fleet.Master;
 using CareFleet.Fleet.Robots;
 using CareFleet.Fleet.Twins;
@@ -17,6 +18,7 @@ public static class FleetModule
         builder.Services.AddScoped<RobotRegistry>();
         builder.Services.AddSingleton<RobotCredentialCache>();
         builder.Services.AddSingleton<FleetLiveFeed>();
+        builder.Services.AddSingleton<HomeMapProvider>();
         builder.Services.AddSingleton<MasterControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MasterControl>());
         return builder;

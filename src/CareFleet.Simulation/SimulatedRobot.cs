@@ -33,7 +33,8 @@ public sealed class SimulatedRobot : IAsyncDisposable
         _client = new MqttClientFactory().CreateMqttClient();
         _battery = spec.Battery;
         var (floor, node) = home.Locate(spec.StartPlace);
-        (_x, _y, _mapId) = (node.X, node.Y, floor.Id);
+        // Each floor is its own VDA 5050 map: "{home map id}/{floor id}" (docs/map-format.md).
+        (_x, _y, _mapId) = (node.X, node.Y, $"{home.Map.Id}/{floor.Id}");
         _charging = floor.Places.First(p => p.Id == spec.StartPlace).Kind == CareFleet.Contracts.Maps.PlaceKind.Charger;
         _lastTick = time.GetUtcNow();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;

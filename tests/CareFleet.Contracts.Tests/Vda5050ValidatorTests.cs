@@ -158,6 +158,24 @@ public sealed class Vda5050ValidatorTests
     }
 
     [Fact]
+    public void State_WithHugeSequenceId_IsRejected_WithoutThrowing()
+    {
+        var state = Edit(Samples.State21, n => n["nodeStates"]![0]!["sequenceId"] = JsonNode.Parse("1e30"));
+
+        AssertRejected(Vda5050Validator.Validate(Vda5050Topic.State, state), "/nodeStates/0/sequenceId", "not a whole number");
+    }
+
+    [Fact]
+    public void State_WithWholeNumberWrittenAsDecimal_IsAccepted()
+    {
+        var state = Edit(Samples.State21, n => n["nodeStates"]![0]!["sequenceId"] = JsonNode.Parse("6.0"));
+
+        var result = Vda5050Validator.Validate(Vda5050Topic.State, state);
+
+        Assert.True(result.IsValid, result.Describe());
+    }
+
+    [Fact]
     public void State_WithOddNodeSequenceId_IsRejected()
     {
         var state = Edit(Samples.State21, n => n["nodeStates"]![0]!["sequenceId"] = 9);
@@ -328,6 +346,72 @@ public sealed class Vda5050ValidatorTests
             if (kind == 0 && bytes.Length < original.Length - 2)
             {
                 Assert.False(result.IsValid, $"A state cut to {bytes.Length} bytes was accepted.");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Vda5050Topic.State, nameof(Samples.State21))]
+    [InlineData(Vda5050Topic.State, nameof(Samples.State20))]
+    [InlineData(Vda5050Topic.Order, nameof(Samples.Order20))]
+    [InlineData(Vda5050Topic.InstantActions, nameof(Samples.InstantActions20))]
+    [InlineData(Vda5050Topic.Factsheet, nameof(Samples.Factsheet21))]
+    public void ValuesSwappedForOddOnes_NeverThrow(Vda5050Topic topic, string sample)
+    {
+        JsonNode?[] oddities = [null, 0, -1, 1e30, 2.5, "", "x", true, new JsonArray(), new JsonObject(), JsonNode.Parse("[1,\"a\",null]"), 4294967296L];
+        var random = new Random(2050);
+        for (var round = 0; round < 300; round++)
+        {
+            var node = JsonNode.Parse(Sample(sample))!;
+            var values = Leaves(node).ToList();
+            for (var k = 0; k < 1 + random.Next(3); k++)
+            {
+                var (parent, key) = values[random.Next(values.Count)];
+                var odd = oddities[random.Next(oddities.Length)]?.DeepClone();
+                if (parent is JsonObject o)
+                {
+                    o[(string)key] = odd;
+                }
+                else if (parent is JsonArray a)
+                {
+                    a[(int)key] = odd;
+                }
+            }
+
+            var result = Vda5050Validator.Validate(topic, node.ToJsonString());
+
+            Assert.True(result.IsValid || result.Errors.All(e => e.Message.Length > 0));
+        }
+    }
+
+    private static IEnumerable<(JsonNode Parent, object Key)> Leaves(JsonNode node)
+    {
+        if (node is JsonObject o)
+        {
+            foreach (var (key, child) in o.ToList())
+            {
+                yield return (o, key);
+                if (child is not null)
+                {
+                    foreach (var leaf in Leaves(child))
+                    {
+                        yield return leaf;
+                    }
+                }
+            }
+        }
+        else if (node is JsonArray a)
+        {
+            for (var i = 0; i < a.Count; i++)
+            {
+                yield return (a, i);
+                if (a[i] is { } child)
+                {
+                    foreach (var leaf in Leaves(child))
+                    {
+                        yield return leaf;
+                    }
+                }
             }
         }
     }

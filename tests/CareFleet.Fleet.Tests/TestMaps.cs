@@ -42,6 +42,12 @@ internal sealed class TestMapBuilder
         return this;
     }
 
+    public TestMapBuilder Door(string id, string nodeId)
+    {
+        _doors.Add(new MapDoor { Id = id, NodeId = nodeId, Controller = "ctl-" + id });
+        return this;
+    }
+
     public HomeMapDocument Document(string id = "test-map", string version = "1") => new()
     {
         Id = id,

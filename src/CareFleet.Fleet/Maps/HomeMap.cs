@@ -38,12 +38,29 @@ public sealed class HomeMap
         _places.TryGetValue(placeId, out place);
 
     /// <summary>
+    /// The VDA 5050 <c>mapId</c> of one floor: <c>{map id}/{floor id}</c>, e.g. <c>sunrise-garden/F2</c>. Each floor
+    /// has its own coordinate frame, so robots localise per floor.
+    /// </summary>
+    /// <param name="floorId">Floor id.</param>
+    /// <returns>The floor's map id.</returns>
+    public string FloorMapId(string floorId) => $"{Id}/{floorId}";
+
+    /// <summary>
     /// Whether a robot localised on <paramref name="mapId"/> (and, for 2.1 robots, <paramref name="mapVersion"/>)
-    /// may be commanded on this map. 2.0 robots report no version, so only the id is compared for them.
+    /// may be commanded on this map: the map id itself or one of its floor map ids (<see cref="FloorMapId"/>).
+    /// 2.0 robots report no version, so only the id is compared for them.
     /// </summary>
     /// <param name="mapId">The robot's <c>agvPosition.mapId</c>.</param>
     /// <param name="mapVersion">The enabled map's version from <c>state.maps</c>, when reported.</param>
     /// <returns>True when compatible.</returns>
-    public bool IsCompatible(string? mapId, string? mapVersion = null) =>
-        string.Equals(mapId, Id, StringComparison.Ordinal) && (mapVersion is null || string.Equals(mapVersion, Version, StringComparison.Ordinal));
+    public bool IsCompatible(string? mapId, string? mapVersion = null)
+    {
+        if (mapId is null || (mapVersion is not null && !string.Equals(mapVersion, Version, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return string.Equals(mapId, Id, StringComparison.Ordinal)
+            || (mapId.StartsWith(Id + "/", StringComparison.Ordinal) && Document.Floors.Any(f => string.Equals(mapId, FloorMapId(f.Id), StringComparison.Ordinal)));
+    }
 }

@@ -379,6 +379,14 @@ public static class HomeMapLoader
             }
         }
 
+        foreach (var lift in map.Lifts)
+        {
+            foreach (var stop in lift.Stops)
+            {
+                nodeLabel[nodeIndex[stop.NodeId]] = $"lift {lift.Id} ({stop.FloorId} landing)";
+            }
+        }
+
         // Zone membership: listed nodes plus nodes inside the polygon on the zone's floor.
         var zoneMembers = new List<bool[]>();
         var quietZones = new List<QuietHours>();

@@ -1,4 +1,5 @@
 using CareFleet.Contracts.Maps;
+using CareFleet.Contracts.Vda5050;
 
 namespace CareFleet.Fleet.Routing;
 
@@ -15,6 +16,15 @@ public sealed record RobotProfile(double MaxSpeed, double Width)
         WidthClass.Wide => 1.2,
         _ => 0,
     };
+
+    /// <summary>The profile a robot declares in its factsheet (<c>physicalParameters.speedMax</c> and <c>width</c>).</summary>
+    /// <param name="factsheet">The factsheet.</param>
+    /// <returns>The profile.</returns>
+    public static RobotProfile FromFactsheet(Factsheet factsheet)
+    {
+        ArgumentNullException.ThrowIfNull(factsheet);
+        return new RobotProfile(factsheet.PhysicalParameters.SpeedMax, factsheet.PhysicalParameters.Width);
+    }
 
     /// <summary>Whether the robot fits a passage of the given class.</summary>
     /// <param name="widthClass">The passage's class.</param>

@@ -7,9 +7,10 @@ public sealed record Route
     {
         Nodes = nodes;
         Arcs = arcs;
-        StepSeconds = stepSeconds;
-        NodeIds = Array.ConvertAll(nodes, graph.NodeId);
-        EdgeIds = Array.ConvertAll(arcs, a => graph.ArcEdgeId[a]);
+        StepSecondsArray = stepSeconds;
+        StepSeconds = Array.AsReadOnly(stepSeconds);
+        NodeIds = Array.AsReadOnly(Array.ConvertAll(nodes, graph.NodeId));
+        EdgeIds = Array.AsReadOnly(Array.ConvertAll(arcs, a => graph.ArcEdgeId[a]));
         EstimatedSeconds = stepSeconds.Sum();
         Notes = notes;
     }
@@ -33,7 +34,7 @@ public sealed record Route
 
     internal int[] Arcs { get; }
 
-    internal double[] StepSecondsArray => (double[])StepSeconds;
+    internal double[] StepSecondsArray { get; }
 }
 
 /// <summary>Ask for a route.</summary>

@@ -23,6 +23,8 @@ public sealed class TrafficController
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<DeadlockReport> _deadlocks = [];
     private readonly List<GrantUpdate> _updates = [];
+    private readonly Dictionary<string, DateTimeOffset> _stuckSince = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stuckSeen = new(StringComparer.Ordinal);
 
     /// <summary>Creates a controller for one home.</summary>
     /// <param name="graph">The nav graph.</param>
@@ -76,6 +78,12 @@ public sealed class TrafficController
         public string? WaitReason { get; set; }
 
         public DateTimeOffset? WaitingSince { get; set; }
+
+        /// <summary>Goal to resume after backing off, or Free.</summary>
+        public int ResumeGoal { get; set; } = Free;
+
+        /// <summary>Robots this one gave way to; it resumes once they have passed.</summary>
+        public List<string> YieldTo { get; } = [];
 
         public bool HasWork => Route is not null && Granted < Route.Nodes.Length - 1;
 
@@ -198,9 +206,14 @@ public sealed class TrafficController
             robot.Priority = p;
         }
 
+        robot.ResumeGoal = Free;
+        robot.YieldTo.Clear();
+        var previous = robot.Route is null ? 0 : robot.Granted - robot.Reached;
         SetRoute(robot, route);
         Extend(slot);
-        return new TrafficResult(true, null, new GrantUpdate(robotId, robot.Route!, robot.Granted, true, "new route"));
+
+        // A route to where the robot already stands leaves nothing to drive.
+        return new TrafficResult(true, null, robot.Route is null ? null : new GrantUpdate(robotId, robot.Route, robot.Granted, true, "new route", previous));
     }
 
     /// <summary>Stops a robot at the end of its current base; everything beyond is dropped.</summary>
@@ -271,6 +284,16 @@ public sealed class TrafficController
             Release(_graph.ArcResource[route.Arcs[i]], slot);
         }
 
+        // A route may pass a node twice (after backing off); what is still granted ahead stays held.
+        for (var i = index; i <= robot.Granted; i++)
+        {
+            _holder[route.Nodes[i]] = slot;
+            if (i < robot.Granted)
+            {
+                _holder[_graph.ArcResource[route.Arcs[i]]] = slot;
+            }
+        }
+
         robot.Reached = index;
         robot.Node = node;
         _holder[node] = slot;
@@ -295,6 +318,33 @@ public sealed class TrafficController
         People.Prune(_time.GetUtcNow());
         foreach (var slot in OrderedSlots())
         {
+            if (_robots[slot]!.Route is null && _robots[slot]!.ResumeGoal != Free)
+            {
+                TryResume(slot);
+            }
+        }
+
+        ExtendAll();
+        _stuckSeen.Clear();
+
+        // Resolving one deadlock can change grants and expose another; repeat, within a bound, until none is left.
+        for (var pass = 0; pass < _slots.Count + 1 && ResolveDeadlocks(); pass++)
+        {
+            ExtendAll();
+        }
+
+        foreach (var key in _stuckSince.Keys.Where(k => !_stuckSeen.Contains(k)).ToList())
+        {
+            _stuckSince.Remove(key);
+        }
+
+        return [.. _updates];
+    }
+
+    private void ExtendAll()
+    {
+        foreach (var slot in OrderedSlots())
+        {
             var robot = _robots[slot]!;
             var before = robot.Granted;
             if (robot.HasWork)
@@ -302,13 +352,19 @@ public sealed class TrafficController
                 Extend(slot);
                 if (robot.Granted != before)
                 {
-                    _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, false, null));
+                    var index = _updates.FindIndex(u => u.RobotId == robot.Id);
+                    var changed = index >= 0 && _updates[index].RouteChanged;
+                    var reason = index >= 0 ? _updates[index].Reason : null;
+                    var previous = index >= 0 ? _updates[index].PreviousGrantedIndex : before;
+                    if (index >= 0)
+                    {
+                        _updates.RemoveAt(index);
+                    }
+
+                    _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, changed, reason, previous));
                 }
             }
         }
-
-        ResolveDeadlocks();
-        return [.. _updates];
     }
 
     /// <summary>The traffic status of a robot.</summary>
@@ -342,6 +398,7 @@ public sealed class TrafficController
             WaitingReason = robot.WaitReason,
             WaitingFor = robot.WaitResource != Free && _holder[robot.WaitResource] is var h and not Free ? _robots[h]!.Id : null,
             WaitingSince = robot.WaitingSince,
+            IsGivingWay = robot.ResumeGoal != Free,
             Holding = holding,
         };
     }
@@ -553,8 +610,9 @@ public sealed class TrafficController
         return holder.GrantedNode == robot.WaitResource ? h : Free;
     }
 
-    private void ResolveDeadlocks()
+    private bool ResolveDeadlocks()
     {
+        var acted = false;
         var count = _robots.Count;
         var state = new byte[count];
         foreach (var start in OrderedSlots())
@@ -577,12 +635,12 @@ public sealed class TrafficController
             if (v != Free && state[v] == 1)
             {
                 var cycle = path.Skip(path.IndexOf(v)).ToList();
-                ResolveCycle(cycle);
+                acted |= ResolveCycle(cycle);
             }
             else if (v == Free && path.Count >= 2 && _robots[path[^1]]!.Route is null)
             {
                 // The chain ends at an idle robot parked where a waiting robot must go.
-                ResolveIdleBlocker(path[^2], path[^1]);
+                acted |= ResolveIdleBlocker(path[^2], path[^1]);
             }
 
             foreach (var p in path)
@@ -595,9 +653,11 @@ public sealed class TrafficController
         {
             _deadlocks.RemoveAt(0);
         }
+
+        return acted;
     }
 
-    private void ResolveCycle(List<int> cycle)
+    private bool ResolveCycle(List<int> cycle)
     {
         var names = cycle.Select(s => _robots[s]!.Id).ToList();
         var now = _time.GetUtcNow();
@@ -608,14 +668,16 @@ public sealed class TrafficController
         {
             var robot = _robots[victim]!;
             var goal = robot.Route!.Nodes[^1];
+            // Avoid everything the cycle holds and every node where another robot will stand still (the end of
+            // its base); passing through a moving robot's grant is fine, it will be gone.
             var detour = _planner.Plan(robot.GrantedNode, goal, robot.Profile, now, People,
-                r => _holder[r] is var h && h != Free && h != victim && (members.Contains(h) || !_robots[h]!.HasWork));
+                r => _holder[r] is var h && h != Free && h != victim && (members.Contains(h) || _robots[h]!.GrantedNode == r));
             if (detour is not null && detour.Nodes.Length > 1)
             {
                 Apply(victim, detour, $"rerouted to break a deadlock with {string.Join(", ", names.Where(n => n != robot.Id))}");
                 _deadlocks.Add(new DeadlockReport(names, DeadlockResolution.Rerouted, robot.Id,
                     $"Deadlock between {string.Join(", ", names)}: {robot.Id} took another route to {_graph.NodeId(goal)}.", now));
-                return;
+                return true;
             }
         }
 
@@ -626,44 +688,127 @@ public sealed class TrafficController
                 var robot = _robots[victim]!;
                 _deadlocks.Add(new DeadlockReport(names, DeadlockResolution.BackedOff, robot.Id,
                     $"Deadlock between {string.Join(", ", names)}: {robot.Id} backed off to {_graph.NodeId(node)} to let the others pass.", now));
-                return;
+                return true;
             }
         }
 
-        var text = $"Deadlock between {string.Join(", ", names)}: no other route and no free node to back off to; staff help needed.";
-        foreach (var s in cycle)
+        // No robot in the cycle can give way: make room by moving idle robots parked near it, then retry.
+        if (MakeRoom(cycle))
         {
-            _robots[s]!.WaitReason = $"stuck in a deadlock with {string.Join(", ", names.Where(n => n != _robots[s]!.Id))}; staff help needed";
+            return true;
         }
 
-        if (_deadlocks.Count == 0 || _deadlocks[^1].Description != text)
+        // Nothing can give way yet. Robots still driving will usually free a node soon, so keep trying on every
+        // update and only call for staff once the deadlock has outlasted EscalateDeadlockAfter.
+        var key = string.Join(",", names.Order(StringComparer.Ordinal));
+        _stuckSeen.Add(key);
+        if (!_stuckSince.TryGetValue(key, out var since))
+        {
+            _stuckSince[key] = since = now;
+        }
+
+        var escalate = now - since >= _options.EscalateDeadlockAfter;
+        foreach (var s in cycle)
+        {
+            var others = string.Join(", ", names.Where(n => n != _robots[s]!.Id));
+            _robots[s]!.WaitReason = escalate
+                ? $"stuck in a deadlock with {others}; staff help needed"
+                : $"in a deadlock with {others}; waiting for room to back off";
+        }
+
+        var text = $"Deadlock between {string.Join(", ", names)}: no other route and no free node to back off to since {since:HH:mm:ss}; staff help needed.";
+        if (escalate && !_deadlocks.Any(d => d.Description == text))
         {
             _deadlocks.Add(new DeadlockReport(names, DeadlockResolution.Unresolved, null, text, now));
         }
+
+        return false;
     }
 
-    private void ResolveIdleBlocker(int waiter, int idle)
+    private bool MakeRoom(List<int> cycle)
+    {
+        var seen = new Dictionary<int, int>();
+        var frontier = new Queue<(int Node, int Depth)>();
+        foreach (var member in cycle)
+        {
+            if (seen.TryAdd(_robots[member]!.GrantedNode, 0))
+            {
+                frontier.Enqueue((_robots[member]!.GrantedNode, 0));
+            }
+        }
+
+        while (frontier.Count > 0)
+        {
+            var (u, depth) = frontier.Dequeue();
+            // Idle robots, and robots queued behind the cycle (they cannot move until it clears anyway), may give
+            // way, always to a node farther from the cycle than where they stand.
+            if (_holder[u] is var h && h != Free && !cycle.Contains(h) && _robots[h]!.Busy is null
+                && (_robots[h]!.Route is null || LeadsInto(h, cycle))
+                && TryBackOff(h, [.. cycle, h], out var node, [.. seen.Where(x => x.Value <= depth).Select(x => x.Key)]))
+            {
+                _deadlocks.Add(new DeadlockReport([.. cycle.Select(c => _robots[c]!.Id), _robots[h]!.Id], DeadlockResolution.MovedIdleRobot, _robots[h]!.Id,
+                    $"{_robots[h]!.Id} moved to {_graph.NodeId(node)} to make room for {string.Join(", ", cycle.Select(c => _robots[c]!.Id))} to get out of a deadlock.", _time.GetUtcNow()));
+                return true;
+            }
+
+            if (depth == _options.MaxBackOffSteps)
+            {
+                continue;
+            }
+
+            for (var a = _graph.ArcOffsets[u]; a < _graph.ArcOffsets[u + 1]; a++)
+            {
+                if (seen.TryAdd(_graph.ArcTo[a], depth + 1))
+                {
+                    frontier.Enqueue((_graph.ArcTo[a], depth + 1));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool LeadsInto(int slot, List<int> cycle)
+    {
+        var at = slot;
+        for (var steps = 0; steps <= _robots.Count && at != Free; steps++)
+        {
+            if (cycle.Contains(at))
+            {
+                return true;
+            }
+
+            at = _robots[at]!.HasWork ? PersistentBlocker(_robots[at]!) : Free;
+        }
+
+        return false;
+    }
+
+    private bool ResolveIdleBlocker(int waiter, int idle)
     {
         var robot = _robots[idle]!;
         var waiting = _robots[waiter]!;
         if (robot.Busy is not null)
         {
-            return;
+            return false;
         }
 
         if (TryBackOff(idle, [waiter, idle], out var node))
         {
             _deadlocks.Add(new DeadlockReport([waiting.Id, robot.Id], DeadlockResolution.MovedIdleRobot, robot.Id,
                 $"{robot.Id} was parked in {waiting.Id}'s way and moved to {_graph.NodeId(node)}.", _time.GetUtcNow()));
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Sends a robot to the nearest free node that is off the routes of the others involved, then on to its goal.</summary>
-    private bool TryBackOff(int slot, List<int> involved, out int target)
+    private bool TryBackOff(int slot, List<int> involved, out int target, HashSet<int>? alsoAvoid = null)
     {
         var robot = _robots[slot]!;
         var start = robot.GrantedNode;
-        var avoid = new HashSet<int>();
+        var avoid = alsoAvoid is null ? [] : new HashSet<int>(alsoAvoid);
         foreach (var other in involved)
         {
             if (other != slot && _robots[other]!.Route is { } r)
@@ -730,19 +875,56 @@ public sealed class TrafficController
 
         var seconds = arcs.Select(a => _planner.StepSeconds(a, robot.Profile)).ToArray();
         var escape = new Route(nodes, [.. arcs], seconds, _graph, [$"backed off to {_graph.NodeId(target)} to let others pass"]);
-        var onward = robot.Route is { } current && current.Nodes[^1] != target
-            ? _planner.Plan(target, current.Nodes[^1], robot.Profile, _time.GetUtcNow(), People, null)
-            : null;
-        Apply(slot, onward is null ? escape : Concat(escape, onward), $"backed off to {_graph.NodeId(target)} to let others pass");
+        var goal = robot.Route is { } current ? current.Nodes[^1] : robot.ResumeGoal;
+        var yieldTo = involved.Where(o => o != slot).Select(o => _robots[o]!.Id).ToList();
+        Apply(slot, escape, $"backed off to {_graph.NodeId(target)} to let {string.Join(", ", yieldTo)} pass");
+
+        // It waits at the free node until the robots it gave way to have gone by, then resumes (TryResume).
+        robot.ResumeGoal = goal != target ? goal : Free;
+        robot.YieldTo.Clear();
+        robot.YieldTo.AddRange(yieldTo);
         return true;
+    }
+
+    private void TryResume(int slot)
+    {
+        var robot = _robots[slot]!;
+        var now = _time.GetUtcNow();
+        var onward = _planner.Plan(robot.Node, robot.ResumeGoal, robot.Profile, now, People, null);
+        if (onward is null)
+        {
+            robot.WaitReason = $"no route to {_graph.NodeId(robot.ResumeGoal)} after giving way";
+            robot.WaitingSince ??= now;
+            return;
+        }
+
+        var reentry = onward.Nodes[1];
+        var overdue = robot.WaitingSince is { } since && now - since >= _options.EscalateDeadlockAfter;
+        foreach (var id in robot.YieldTo)
+        {
+            // Stop giving way when the robot waited for is itself (through others) waiting for this one, or
+            // when giving way has gone on too long: yielding must never become a deadlock of its own.
+            if (!overdue && _slots.TryGetValue(id, out var other) && _robots[other]!.Route is { } route
+                && Array.IndexOf(route.Nodes, reentry, _robots[other]!.Reached) >= 0 && !LeadsInto(other, [slot]))
+            {
+                robot.WaitReason = $"giving way to {id} (backed off to break a deadlock)";
+                robot.WaitingSince ??= now;
+                return;
+            }
+        }
+
+        robot.ResumeGoal = Free;
+        robot.YieldTo.Clear();
+        Apply(slot, onward, "resuming after giving way");
     }
 
     private void Apply(int slot, Route route, string reason)
     {
         var robot = _robots[slot]!;
+        var previous = robot.Route is null ? 0 : robot.Granted - robot.Reached;
         SetRoute(robot, route);
         Extend(slot);
         _updates.RemoveAll(u => u.RobotId == robot.Id);
-        _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, true, reason));
+        _updates.Add(new GrantUpdate(robot.Id, robot.Route!, robot.Granted, true, reason, previous));
     }
 }

@@ -11,6 +11,12 @@ public sealed class TrafficOptions
     /// <summary>How many steps a robot may back off to break a deadlock. Default 12.</summary>
     public int MaxBackOffSteps { get; set; } = 12;
 
+    /// <summary>
+    /// How long a deadlock may wait for room to open up (robots still driving past free nodes) before it is
+    /// reported as unresolved for staff. Default 60 s.
+    /// </summary>
+    public TimeSpan EscalateDeadlockAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The home's time zone for quiet hours. Default UTC.</summary>
     public TimeZoneInfo HomeTimeZone { get; set; } = TimeZoneInfo.Utc;
 }
@@ -48,6 +54,12 @@ public sealed record TrafficStatus
     /// <summary>Since when it has been waiting.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
 
+    /// <summary>
+    /// True while the robot waits on a free node after backing off from a deadlock; it resumes its goal by
+    /// itself, so do not give it new work until this is false.
+    /// </summary>
+    public bool IsGivingWay { get; init; }
+
     /// <summary>Node and edge ids it holds now.</summary>
     public IReadOnlyList<string> Holding { get; init; } = [];
 }
@@ -58,7 +70,12 @@ public sealed record TrafficStatus
 /// <param name="GrantedIndex">The base now ends at <c>Route.NodeIds[GrantedIndex]</c>.</param>
 /// <param name="RouteChanged">True when the route itself changed (a reroute or a back-off), not just the base.</param>
 /// <param name="Reason">Why it changed, for logs and staff.</param>
-public sealed record GrantUpdate(string RobotId, Route Route, int GrantedIndex, bool RouteChanged, string? Reason);
+/// <param name="PreviousGrantedIndex">
+/// Index in <paramref name="Route"/> of the node where the base ended before this change (0 for a robot that had
+/// no route): the decision point an order update must start from (pass it as <c>fromIndex</c> to
+/// <c>OrderBuilder.Build</c> with that node's sequence id).
+/// </param>
+public sealed record GrantUpdate(string RobotId, Route Route, int GrantedIndex, bool RouteChanged, string? Reason, int PreviousGrantedIndex);
 
 /// <summary>How a deadlock was dealt with.</summary>
 public enum DeadlockResolution

@@ -40,6 +40,7 @@ public static class CareFleetCommand
                 "serve" => await ServerRunner.RunAsync(command, ServerMode.Serve, output, stop.Token),
                 "migrate" => await ServerRunner.MigrateAsync(command, output, stop.Token),
                 "sim" => await SimulatorRunner.RunAsync(command, output, stop.Token),
+                "xiangqi" => await Task.Run(() => Xiangqi.XiangqiCommand.Run([.. command.Rest], Console.In, output, stop.Token), stop.Token),
                 _ => 2,
             };
         }

@@ -4,7 +4,8 @@ namespace CareFleet.Host.Cli;
 public sealed record CliOption(string Name, string? ConfigKey, string Help, bool IsFlag = false);
 
 /// <summary>A verb of the carefleet command.</summary>
-public sealed record CliVerb(string Name, string Summary, IReadOnlyList<CliOption> Options, string? Details = null);
+/// <param name="PassThrough">The verb parses its own arguments (everything after the verb is handed to it).</param>
+public sealed record CliVerb(string Name, string Summary, IReadOnlyList<CliOption> Options, string? Details = null, bool PassThrough = false);
 
 /// <summary>The parsed command line: the verb, configuration overrides, and arguments left for the verb.</summary>
 public sealed record ParsedCommand(CliVerb Verb, IReadOnlyDictionary<string, string?> Settings, IReadOnlySet<string> Flags, IReadOnlyList<string> Rest, bool HelpRequested);
@@ -29,6 +30,12 @@ public static class CommandLine
             ?? throw new CommandLineException($"Unknown command '{args[0]}'. Run 'carefleet --help' for the list.");
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.Ordinal);
+        if (verb.PassThrough)
+        {
+            var helpOnly = args.Length == 2 && args[1] is "--help" or "-h";
+            return new ParsedCommand(verb, settings, flags, args[1..], helpOnly);
+        }
+
         var rest = new List<string>();
         var help = false;
         for (var i = 1; i < args.Length; i++)

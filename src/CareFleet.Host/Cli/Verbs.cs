@@ -14,6 +14,7 @@ public static class Verbs
         new("admin-password", "CareFleet:Access:AdminPassword", "Password of the 'admin' account (else generated on first start; also CAREFLEET_ADMIN_PASSWORD)."),
         new("silo-port", "CareFleet:Orleans:SiloPort", "Orleans silo port (default 11111)."),
         new("gateway-port", "CareFleet:Orleans:GatewayPort", "Orleans gateway port (default 30000)."),
+        new("map", "CareFleet:Fleet:MapFile", "The home map file (demo default: the sample home's map.json)."),
         new("verbose", null, "Show informational logs on the console.", IsFlag: true),
     ];
 
@@ -44,5 +45,14 @@ public static class Verbs
         new("connection-string", "CareFleet:Database:ConnectionString", "Database connection string."),
     ]);
 
-    public static IReadOnlyList<CliVerb> All { get; } = [Demo, Serve, Sim, Migrate];
+    public static CliVerb Xiangqi { get; } = new("xiangqi", "The xiangqi (Chinese chess) engine of the companion robot, on standard input and output.", [],
+        """
+        carefleet xiangqi [--hash MB]        a UCCI 3.0 or UCI engine, chosen by the first command ('ucci' or 'uci')
+        carefleet xiangqi perft DEPTH [FEN]  count the legal move paths of a position
+        carefleet xiangqi match --first SPEC --second SPEC [--rounds N] [--movetime MS] [--openings FILE] [--maxplies N]
+            plays two engines over the openings with colours swapped; SPEC is level:1..12, ucci:COMMAND,
+            uci:COMMAND (ranks 0-9) or uci-variant:COMMAND (a multi-variant UCI engine)
+        """, PassThrough: true);
+
+    public static IReadOnlyList<CliVerb> All { get; } = [Demo, Serve, Sim, Migrate, Xiangqi];
 }

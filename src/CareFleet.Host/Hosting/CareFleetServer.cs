@@ -58,6 +58,7 @@ public static class CareFleetServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseCareFleetDashboard();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

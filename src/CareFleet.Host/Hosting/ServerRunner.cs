@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using CareFleet.Care.Residents;
 using CareFleet.Contracts.Access;
+using CareFleet.Fleet.Maps;
 using CareFleet.Fleet.Twins;
 using CareFleet.Host.Access;
 using CareFleet.Host.Cli;
@@ -57,6 +58,19 @@ public static class ServerRunner
             homeDirectory = ResolveHome(configuration["CareFleet:Simulation:Home"]);
             await Progress($"Sample home: {homeDirectory}");
             await AdmitSampleResidentsAsync(services, homeDirectory, cancellationToken);
+        }
+
+        var mapFile = configuration["CareFleet:Fleet:MapFile"] ?? (homeDirectory is null ? null : Path.Combine(homeDirectory, "map.json"));
+        if (mapFile is not null)
+        {
+            try
+            {
+                await services.GetRequiredService<HomeMapProvider>().LoadAsync(Path.GetFullPath(mapFile), cancellationToken);
+            }
+            catch (HomeMapUnavailableException e)
+            {
+                throw new StartupException(e.Message, e);
+            }
         }
 
         await Progress("Starting web server, MQTT broker and silo …");

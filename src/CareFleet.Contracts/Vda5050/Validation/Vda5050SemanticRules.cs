@@ -7,6 +7,20 @@ internal static class Vda5050SemanticRules
 {
     public static void Check(Vda5050Topic topic, JsonElement root, List<Vda5050ValidationError> errors)
     {
+        try
+        {
+            CheckTopic(topic, root, errors);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            // Defence in depth: the schema has vouched for shapes and types, but never let a value the rules
+            // did not expect crash the caller.
+            errors.Add(new("", $"Could not be checked: {ex.Message}"));
+        }
+    }
+
+    private static void CheckTopic(Vda5050Topic topic, JsonElement root, List<Vda5050ValidationError> errors)
+    {
         CheckHeader(root, errors);
         switch (topic)
         {
@@ -73,7 +87,12 @@ internal static class Vda5050SemanticRules
         var i = 0;
         foreach (var edge in edgeStates.EnumerateArray())
         {
-            var seq = edge.GetProperty("sequenceId").GetInt64();
+            if (!TryInteger(edge.GetProperty("sequenceId"), out var seq))
+            {
+                i++;
+                continue;
+            }
+
             if (!nodeSeq.ContainsKey(seq + 1))
             {
                 errors.Add(new($"/edgeStates/{i}/sequenceId", $"Edge {seq} is still to traverse but its end node (sequenceId {seq + 1}) is not in nodeStates."));
@@ -97,10 +116,10 @@ internal static class Vda5050SemanticRules
             i++;
         }
 
-        var charge = root.GetProperty("batteryState").GetProperty("batteryCharge").GetDouble();
-        if (charge is < 0 or > 100)
+        var chargeElement = root.GetProperty("batteryState").GetProperty("batteryCharge");
+        if (!chargeElement.TryGetDouble(out var charge) || !double.IsFinite(charge) || charge is < 0 or > 100)
         {
-            errors.Add(new("/batteryState/batteryCharge", $"{charge} is outside 0..100 percent."));
+            errors.Add(new("/batteryState/batteryCharge", $"{chargeElement.GetRawText()} is outside 0..100 percent."));
         }
     }
 
@@ -147,7 +166,13 @@ internal static class Vda5050SemanticRules
         var i = 0;
         foreach (var element in array.EnumerateArray())
         {
-            var seq = element.GetProperty("sequenceId").GetInt64();
+            if (!TryInteger(element.GetProperty("sequenceId"), out var seq))
+            {
+                errors.Add(new($"{pointer}/{i}/sequenceId", $"{element.GetProperty("sequenceId").GetRawText()} is not a whole number within range."));
+                i++;
+                continue;
+            }
+
             if (seq % 2 == 0 != even)
             {
                 errors.Add(new($"{pointer}/{i}/sequenceId", $"{seq} is {(even ? "odd" : "even")}; node sequenceIds are even and edge sequenceIds odd (§6.6)."));
@@ -162,6 +187,24 @@ internal static class Vda5050SemanticRules
         }
 
         return bySeq;
+    }
+
+    private static bool TryInteger(JsonElement element, out long value)
+    {
+        if (element.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        // JSON Schema counts 4.0 as an integer; accept it when it is whole and safely within range.
+        if (element.TryGetDouble(out var d) && double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 9e15)
+        {
+            value = (long)d;
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     private static void CheckReleasedPrefix(
