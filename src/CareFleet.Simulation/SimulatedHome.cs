@@ -12,6 +12,9 @@ public sealed class SimulatedHome(HomeDefinition home, SimulationOptions options
 
     public IReadOnlyList<SimulatedRobot> Robots => _robots;
 
+    /// <summary>When set, the transfer-assist beds also publish their residents' vital signs.</summary>
+    public Residents.SimulatedVitals? Vitals { get; set; }
+
     /// <summary>Connects every robot, registering or re-credentialing it through the API when needed.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +53,18 @@ public sealed class SimulatedHome(HomeDefinition home, SimulationOptions options
                     catch (Exception e) when (e is MqttCommunicationException or BrokerRefusedException or HttpRequestException)
                     {
                         progress?.Report($"{robot.Spec.SerialNumber}: {e.Message}; retrying");
+                    }
+                }
+
+                if (Vitals is { } vitals)
+                {
+                    try
+                    {
+                        await vitals.PublishDueAsync(_robots, cancellationToken);
+                    }
+                    catch (MqttCommunicationException e)
+                    {
+                        progress?.Report($"vital signs: {e.Message}; retrying");
                     }
                 }
             }

@@ -180,6 +180,14 @@ public sealed class SimulatedRobot : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes a care message (vitals, bed, findings) on this robot's own care topic, QoS 1.</summary>
+    public Task<MqttClientPublishResult> PublishCareAsync<T>(CareFleet.Contracts.Care.CareTopic topic, T message, CancellationToken cancellationToken) where T : class =>
+        _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(CareFleet.Contracts.Care.CareTopics.For(_spec.Manufacturer, _spec.SerialNumber, topic))
+            .WithPayload(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, CareFleet.Contracts.Care.CareMessageJson.Options))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build(), cancellationToken);
+
     private string Topic(Vda5050Topic topic) => Vda5050Topics.Build(_spec.Manufacturer, _spec.SerialNumber, topic);
 
     private Task<MqttClientPublishResult> PublishAsync<T>(Vda5050Topic topic, T message, CancellationToken cancellationToken) where T : Vda5050Message =>

@@ -29,9 +29,14 @@ public class ServerFixture : IAsyncLifetime
 
     public int MqttPort { get; } = TestEnvironment.FreePort();
 
-    public string DataDirectory { get; } = TestEnvironment.TempDirectory("server");
+    public virtual string DataDirectory { get; } = TestEnvironment.TempDirectory("server");
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
+    /// <summary>Last word on the server's services (e.g. a fake care clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -49,7 +54,7 @@ public class ServerFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        _app = CareFleetServer.Build(settings, ServerMode.Serve, verbose: false);
+        _app = CareFleetServer.Build(settings, ServerMode.Serve, verbose: false, ConfigureServices);
         await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await using (var scope = Services.CreateAsyncScope())
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using CareFleet.Care;
 using CareFleet.Care.Medication;
+using CareFleet.Care.Alarming;
 using CareFleet.Fleet;
 using CareFleet.Host.Access;
 using CareFleet.Host.Clock;
@@ -17,7 +18,8 @@ namespace CareFleet.Host.Hosting;
 /// <summary>The composition root: each module adds itself; this only decides the order.</summary>
 public static class CareFleetServer
 {
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, ServerMode mode, bool verbose)
+    /// <param name="configureServices">Last word on the services, after every module (tests replace the care clock here).</param>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, ServerMode mode, bool verbose, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -50,9 +52,11 @@ public static class CareFleetServer
         builder.AddFleet();
         builder.AddCare();
         builder.AddMedicationRecord();
+        builder.AddAlarms();
         builder.AddCareFleetDashboard();
         builder.AddCareFleetObservability();
         builder.Services.AddSingleton<DatabaseMigrator>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -70,6 +74,7 @@ public static class CareFleetServer
         app.MapFleetApi();
         app.MapCareApi();
         app.MapMedicationRecordApi();
+        app.MapAlarms();
         app.MapCareFleetDashboard();
         return app;
     }

@@ -1,3 +1,4 @@
+using CareFleet.Alarms.Persistence;
 using CareFleet.Care;
 using CareFleet.Care.Medication;
 using CareFleet.Fleet;
@@ -22,6 +23,7 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<CareDbContext, SqliteCareDbContext>(o => UseSqlite(o, connectionString, CareDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<AccessDbContext, SqliteAccessDbContext>(o => UseSqlite(o, connectionString, AccessDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<MedicationDbContext, SqliteMedicationDbContext>(o => UseSqlite(o, connectionString, MedicationDbContext.MigrationsHistoryTable));
+            builder.Services.AddDbContext<AlarmsDbContext, SqliteAlarmsDbContext>(o => UseSqlite(o, connectionString, AlarmsDbContext.MigrationsHistoryTable));
         }
         else
         {
@@ -29,13 +31,14 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<CareDbContext, PostgresCareDbContext>(o => UsePostgres(o, connectionString, CareDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<AccessDbContext, PostgresAccessDbContext>(o => UsePostgres(o, connectionString, AccessDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<MedicationDbContext, PostgresMedicationDbContext>(o => UsePostgres(o, connectionString, MedicationDbContext.MigrationsHistoryTable));
+            builder.Services.AddDbContext<AlarmsDbContext, PostgresAlarmsDbContext>(o => UsePostgres(o, connectionString, AlarmsDbContext.MigrationsHistoryTable));
         }
 
         return builder;
     }
 
     /// <summary>The module contexts to migrate, in dependency order.</summary>
-    public static readonly Type[] ModuleContexts = [typeof(AccessDbContext), typeof(FleetDbContext), typeof(CareDbContext), typeof(MedicationDbContext)];
+    public static readonly Type[] ModuleContexts = [typeof(AccessDbContext), typeof(FleetDbContext), typeof(CareDbContext), typeof(MedicationDbContext), typeof(AlarmsDbContext)];
 
     private static void UseSqlite(DbContextOptionsBuilder o, string cs, string history) =>
         o.UseSqlite(cs, x => x.MigrationsHistoryTable(history));

@@ -1,3 +1,4 @@
+using CareFleet.Alarms.Persistence;
 using CareFleet.Care;
 using CareFleet.Care.Medication;
 using CareFleet.Fleet;
@@ -30,6 +31,12 @@ public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext
 }
 
 public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options) : AccessDbContext(options);
+public sealed class SqliteAlarmsDbContext(DbContextOptions<SqliteAlarmsDbContext> options) : AlarmsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
+public sealed class PostgresAlarmsDbContext(DbContextOptions<PostgresAlarmsDbContext> options) : AlarmsDbContext(options);
 
 // Medication record (eMAR, consents, face templates, audit trail).
 public sealed class SqliteMedicationDbContext(DbContextOptions<SqliteMedicationDbContext> options) : MedicationDbContext(options)
@@ -79,3 +86,5 @@ public sealed class SqliteAccessFactory() : DesignTimeFactory<SqliteAccessDbCont
 public sealed class PostgresAccessFactory() : DesignTimeFactory<PostgresAccessDbContext>(true, AccessDbContext.MigrationsHistoryTable);
 public sealed class SqliteMedicationFactory() : DesignTimeFactory<SqliteMedicationDbContext>(false, MedicationDbContext.MigrationsHistoryTable);
 public sealed class PostgresMedicationFactory() : DesignTimeFactory<PostgresMedicationDbContext>(true, MedicationDbContext.MigrationsHistoryTable);
+public sealed class SqliteAlarmsFactory() : DesignTimeFactory<SqliteAlarmsDbContext>(false, AlarmsDbContext.MigrationsHistoryTable);
+public sealed class PostgresAlarmsFactory() : DesignTimeFactory<PostgresAlarmsDbContext>(true, AlarmsDbContext.MigrationsHistoryTable);
