@@ -1,3 +1,4 @@
+using CareFleet.Fleet.Dispatch;
 using CareFleet.Fleet.Maps;
 using CareFleet.Fleet.Master;
 using CareFleet.Fleet.Robots;
@@ -19,8 +20,12 @@ public static class FleetModule
         builder.Services.AddSingleton<RobotCredentialCache>();
         builder.Services.AddSingleton<FleetLiveFeed>();
         builder.Services.AddSingleton<HomeMapProvider>();
+        builder.Services.AddSingleton<FleetStateBus>();
         builder.Services.AddSingleton<MasterControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MasterControl>());
+        builder.Services.AddSingleton<RobotCommandSender>();
+        builder.Services.AddSingleton<FleetCoordinator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetCoordinator>());
         return builder;
     }
 

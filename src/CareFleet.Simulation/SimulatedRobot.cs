@@ -40,6 +40,9 @@ public sealed class SimulatedRobot : IAsyncDisposable
 
     public SimulatedRobotSpec Spec => _spec;
 
+    /// <summary>Raised after each state message is published, with the message.</summary>
+    public event Action<AgvState>? StatePublished;
+
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>Connects with the robot's broker credentials; throws <see cref="BrokerRefusedException"/> when refused.</summary>
@@ -150,6 +153,7 @@ public sealed class SimulatedRobot : IAsyncDisposable
         }
 
         await PublishAsync(Vda5050Topic.State, state, cancellationToken);
+        StatePublished?.Invoke(state);
     }
 
     private AgvState BuildState(bool advance)
