@@ -2,6 +2,7 @@ using CareFleet.Fleet.Dispatch;
 using CareFleet.Fleet.Maps;
 using CareFleet.Fleet.Master;
 using CareFleet.Fleet.Robots;
+using CareFleet.Fleet.Tasks;
 using CareFleet.Fleet.Twins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -26,12 +27,16 @@ public static class FleetModule
         builder.Services.AddSingleton<RobotCommandSender>();
         builder.Services.AddSingleton<FleetCoordinator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetCoordinator>());
+        builder.Services.AddOptions<FleetDispatchOptions>().BindConfiguration(FleetDispatchOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<FleetDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetDispatcher>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRobotsApi();
+        endpoints.MapTasksApi();
         return endpoints;
     }
 }

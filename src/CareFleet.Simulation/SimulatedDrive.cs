@@ -253,6 +253,7 @@ public sealed class SimulatedDrive
                 if (_runningLeft <= TimeSpan.Zero)
                 {
                     SetAction(_running, ActionStatus.Finished, ResultOf(_running));
+                    Charging |= _running.ActionType == "startCharging";
                     _running = null;
                     events++;
                 }
@@ -323,7 +324,7 @@ public sealed class SimulatedDrive
         OrderUpdateId = OrderUpdateId,
         LastNodeId = LastNodeId,
         LastNodeSequenceId = LastNodeSequenceId,
-        NodeStates = [.. _nodes.Select(n => new NodeState { NodeId = n.NodeId, SequenceId = n.SequenceId, Released = n.Released, NodePosition = n.NodePosition, NodeDescription = n.NodeDescription })],
+        NodeStates = [.. _nodes.Select(n => new NodeState { NodeId = n.NodeId, SequenceId = n.SequenceId, Released = n.Released, NodePosition = StatePosition(n.NodePosition), NodeDescription = n.NodeDescription })],
         EdgeStates = [.. _edges.Select(e => new EdgeState { EdgeId = e.EdgeId, SequenceId = e.SequenceId, Released = e.Released, EdgeDescription = e.EdgeDescription })],
         Driving = Driving,
         Paused = Paused,
@@ -333,6 +334,10 @@ public sealed class SimulatedDrive
         AgvPosition = new AgvPosition { X = X, Y = Y, Theta = Theta, MapId = MapId, PositionInitialized = true },
         BatteryState = new BatteryState { BatteryCharge = Math.Round(Battery, 1), Charging = Charging },
     };
+
+    // The state schema requires theta in a node state's position while the order schema does not; a position
+    // without theta is left out (it is optional in the state).
+    private static NodePosition? StatePosition(NodePosition? position) => position?.Theta is null ? null : position;
 
     private void Reach(OrderNode node)
     {

@@ -32,7 +32,7 @@ public sealed class DispatchTests(ServerFixture server)
         }
     }
 
-    private async Task EnsureMapAsync()
+    internal static async Task EnsureMapAsync(ServerFixture server)
     {
         var maps = server.Services.GetRequiredService<HomeMapProvider>();
         if (maps.Map is null)
@@ -41,9 +41,11 @@ public sealed class DispatchTests(ServerFixture server)
         }
     }
 
-    private async Task<(SimulatedRobot Robot, FakeTimeProvider Time, string Key)> SimulatedRobotAtAsync(string place, string type = "patrol")
+    private Task<(SimulatedRobot Robot, FakeTimeProvider Time, string Key)> SimulatedRobotAtAsync(string place, string type = "patrol") => SimulatedRobotAtAsync(server, place, type);
+
+    internal static async Task<(SimulatedRobot Robot, FakeTimeProvider Time, string Key)> SimulatedRobotAtAsync(ServerFixture server, string place, string type = "patrol")
     {
-        await EnsureMapAsync();
+        await EnsureMapAsync(server);
         var home = HomeDefinition.Load(SampleHome);
         var serial = RobotRegistrationExtensions.UniqueSerial("SIM");
         var credentials = await server.RegisterRobotAsync(Vendor, serial, type);
@@ -55,7 +57,7 @@ public sealed class DispatchTests(ServerFixture server)
     }
 
     /// <summary>Waits for the robot's next published state that satisfies a condition (checked first against its current state).</summary>
-    private static async Task<AgvState> NextStateAsync(SimulatedRobot robot, Func<AgvState, bool> condition, string what)
+    internal static async Task<AgvState> NextStateAsync(SimulatedRobot robot, Func<AgvState, bool> condition, string what)
     {
         var done = new TaskCompletionSource<AgvState>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnState(AgvState s)
@@ -91,7 +93,7 @@ public sealed class DispatchTests(ServerFixture server)
     }
 
     /// <summary>Drives the simulated robot on in simulated seconds until its order has nothing left, waiting for updates when it stands at the end of its base.</summary>
-    private static async Task DriveToEndAsync(SimulatedRobot robot, FakeTimeProvider time, string goalNodeId)
+    internal static async Task DriveToEndAsync(SimulatedRobot robot, FakeTimeProvider time, string goalNodeId)
     {
         for (var step = 0; step < 2000; step++)
         {
