@@ -257,4 +257,23 @@ public sealed class DispatchTests(ServerFixture server)
         await instant;
         Assert.DoesNotContain(robot.Received, m => m.Topic == $"{prefix}/order");
     }
+
+    [Fact]
+    public async Task OfflineRobot_IsNeverSentAnOrder()
+    {
+        var serial = RobotRegistrationExtensions.UniqueSerial("OFF");
+        var credentials = await server.RegisterRobotAsync(Vendor, serial);
+        await using var robot = new MqttTestClient();
+        await robot.ConnectAsync("127.0.0.1", server.MqttPort, credentials.UserName, credentials.Password);
+        var prefix = $"uagv/v2/{credentials.UserName}";
+        await robot.PublishAsync($"{prefix}/state", Encoding.UTF8.GetString(Vda5050Json.Serialize(MasterControlTests.State(Vendor, serial, 0, 70))));
+        await robot.PublishAsync($"{prefix}/connection", Encoding.UTF8.GetString(Vda5050Json.Serialize(new Connection { Timestamp = DateTimeOffset.UtcNow, Manufacturer = Vendor, SerialNumber = serial, ConnectionState = ConnectionState.Offline })));
+        await TwinWaiter.WaitForAsync(server.Services.GetRequiredService<FleetLiveFeed>(), credentials.UserName, t => t.Connection == ConnectionStates.Offline && t.OperatingMode == "AUTOMATIC", "offline in AUTOMATIC");
+
+        var sender = server.Services.GetRequiredService<RobotCommandSender>();
+        var result = await sender.SendOrderAsync(Vendor, serial, new Order { OrderId = "o-off", Nodes = [new OrderNode { NodeId = "A", SequenceId = 0, Released = true }] }, CancellationToken.None);
+
+        Assert.False(result.Sent);
+        Assert.Contains("offline", result.Refusal, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,7 @@ public sealed partial class FleetCoordinator(
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, Mission> _missions = [];
     private readonly Dictionary<string, RobotProfile> _profiles = [];
+    private readonly Dictionary<string, string> _joinFailures = [];
     private TrafficController? _traffic;
     private OrderBuilder? _builder;
     private HomeMap? _map;
@@ -177,7 +178,17 @@ public sealed partial class FleetCoordinator(
         var result = _traffic!.AddRobot(robot, node, _profiles.GetValueOrDefault(robot, DefaultProfile));
         if (!result.Succeeded)
         {
-            LogNotInTraffic(logger, robot, result.Error ?? "");
+            // Every state report retries; say why only when the reason changes, not once a second.
+            var reason = result.Error ?? "";
+            if (!_joinFailures.TryGetValue(robot, out var last) || last != reason)
+            {
+                _joinFailures[robot] = reason;
+                LogNotInTraffic(logger, robot, reason);
+            }
+        }
+        else
+        {
+            _joinFailures.Remove(robot);
         }
 
         return result.Succeeded;
