@@ -276,4 +276,60 @@ public sealed class DispatchTests(ServerFixture server)
         Assert.False(result.Sent);
         Assert.Contains("offline", result.Refusal, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Mission_Fails_WhenTheRobotReconnectsWithoutItsOrder()
+    {
+        await EnsureMapAsync(server);
+        var serial = RobotRegistrationExtensions.UniqueSerial("RST");
+        var credentials = await server.RegisterRobotAsync(Vendor, serial);
+        var key = credentials.UserName;
+        await using var robot = new MqttTestClient();
+        await robot.ConnectAsync("127.0.0.1", server.MqttPort, credentials.UserName, credentials.Password);
+        var prefix = $"uagv/v2/{key}";
+        await robot.SubscribeAsync($"{prefix}/order");
+        AgvState At(uint header, string orderId) => MasterControlTests.State(Vendor, serial, header, 75) with
+        {
+            OrderId = orderId,
+            LastNodeId = orderId.Length > 0 ? "F1-N-R107" : "",
+            AgvPosition = new AgvPosition { X = 24, Y = 3, MapId = "sunrise-garden/F1", PositionInitialized = true },
+        };
+        await robot.PublishAsync($"{prefix}/connection", Encoding.UTF8.GetString(Vda5050Json.Serialize(new Connection { Timestamp = DateTimeOffset.UtcNow, Manufacturer = Vendor, SerialNumber = serial, ConnectionState = ConnectionState.Online })));
+        await robot.PublishAsync($"{prefix}/state", Encoding.UTF8.GetString(Vda5050Json.Serialize(At(0, ""))));
+        await TwinWaiter.WaitForAsync(server.Services.GetRequiredService<FleetLiveFeed>(), key, t => t.Connection == ConnectionStates.Online && t.Position?.X == 24, "online at R107");
+
+        var coordinator = server.Services.GetRequiredService<FleetCoordinator>();
+        var ended = new TaskCompletionSource<MissionEnded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnEnded(MissionEnded m)
+        {
+            if (m.Robot == key)
+            {
+                ended.TrySetResult(m);
+            }
+        }
+
+        coordinator.MissionEnded += OnEnded;
+        try
+        {
+            var orderArrives = robot.NextOn($"{prefix}/order");
+            var start = await coordinator.SendRobotToAsync(key, "F1-N-R108", [], CancellationToken.None);
+            Assert.True(start.Started, start.Error);
+            using (var order = JsonDocument.Parse(await orderArrives))
+            {
+                Assert.Equal("F1-N-R107", order.RootElement.GetProperty("nodes")[0].GetProperty("nodeId").GetString());
+                Assert.Equal("F1-N-R108", order.RootElement.GetProperty("nodes")[order.RootElement.GetProperty("nodes").GetArrayLength() - 1].GetProperty("nodeId").GetString());
+            }
+
+            await robot.PublishAsync($"{prefix}/state", Encoding.UTF8.GetString(Vda5050Json.Serialize(At(1, start.OrderId!))));
+            await robot.PublishAsync($"{prefix}/state", Encoding.UTF8.GetString(Vda5050Json.Serialize(At(2, "") with { Timestamp = DateTimeOffset.UtcNow.AddSeconds(1) })));
+
+            var mission = await ended.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.False(mission.Succeeded);
+            Assert.Contains("lost the order", mission.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            coordinator.MissionEnded -= OnEnded;
+        }
+    }
 }

@@ -308,8 +308,18 @@ public sealed partial class FleetCoordinator(
             }
         }
 
+        if (_missions.TryGetValue(robot, out var lost) && lost.Acknowledged && state.OrderId != lost.OrderId)
+        {
+            // The robot took the order once and now reports another (or none): it restarted or was reset by
+            // staff, and will not drive the mission on (VDA 5050 keeps no order across a reboot).
+            _missions.Remove(robot);
+            _traffic.CancelRoute(robot);
+            MissionEnded?.Invoke(new MissionEnded(robot, lost.OrderId, false, $"robot reports order '{state.OrderId}' instead of mission {lost.OrderId}; it lost the order"));
+        }
+
         if (_missions.TryGetValue(robot, out var mission) && state.OrderId == mission.OrderId)
         {
+            mission.Acknowledged = true;
             if (state.LastNodeId.Length > 0)
             {
                 _traffic.ReportReached(robot, state.LastNodeId);
@@ -383,6 +393,9 @@ public sealed partial class FleetCoordinator(
         public IReadOnlyList<Vda5050Action> GoalActions { get; } = goalActions;
 
         public uint OrderUpdateId { get; set; }
+
+        /// <summary>The robot has reported this order in its state at least once.</summary>
+        public bool Acknowledged { get; set; }
 
         public uint BaseSequenceId { get; set; }
 
