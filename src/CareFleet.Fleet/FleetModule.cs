@@ -37,6 +37,7 @@ public static class FleetModule
     {
         endpoints.MapRobotsApi();
         endpoints.MapTasksApi();
+        endpoints.MapTrafficApi();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CareFleet.Contracts.CareActions;
@@ -146,6 +147,20 @@ public sealed class DispatchTests(ServerFixture server)
             Assert.Equal(0u, first.OrderUpdateId);
             Assert.Empty(first.Errors);
             Assert.Equal("F1-N-R101", first.LastNodeId);
+
+            var staff = await server.TokenForRoleAsync("viewer");
+            using (var traffic = await server.Http.SendAsync(server.Request(HttpMethod.Get, $"/api/fleet/traffic/{key}", staff)))
+            {
+                var view = (await traffic.Content.ReadFromJsonAsync<RobotTrafficView>())!;
+                Assert.Equal("F1-N-R101", view.Route[0]);
+                Assert.Equal("F1-N-R105", view.Route[^1]);
+                Assert.Contains("F1-N-R101", view.Holding);
+            }
+
+            using (var unknown = await server.Http.SendAsync(server.Request(HttpMethod.Get, "/api/fleet/traffic/Nobody/NONE-1", staff)))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+            }
 
             await DriveToEndAsync(robot, time, "F1-N-R105");
             var done = robot.CurrentState();
