@@ -184,4 +184,25 @@ public sealed class TaskTests(DispatchServerFixture server)
         await robotB.TickAsync(CancellationToken.None);
         await watcher.WaitForAsync(task.Id, c => c.State == FleetTaskState.Completed, "completed");
     }
+
+    [Fact]
+    public async Task EmergencyTask_IsServedBeforeAnOlderBackgroundTask()
+    {
+        await DispatchTests.EnsureMapAsync(server);
+        using var watcher = new TaskWatcher(server.Services.GetRequiredService<FleetDispatcher>());
+        var token = await server.TokenForRoleAsync("nurse");
+        // No exercise robot is online yet, so both wait in the queue; the background one is older.
+        var background = await CreateAsync(token, new { type = "goTo", priority = "background", places = new[] { "F2-R207" }, robotType = "exercise" });
+        var emergency = await CreateAsync(token, new { type = "goTo", priority = "emergency", places = new[] { "F2-R204" }, robotType = "exercise" });
+
+        var (robot, _, key) = await DispatchTests.SimulatedRobotAtAsync(server, "F2-R206", "exercise");
+        await using var _ = robot;
+        var underway = await watcher.WaitForAsync(emergency.Id, c => c.State == FleetTaskState.Underway, "underway");
+        Assert.Equal(key, underway.Robot);
+
+        using var response = await server.Http.SendAsync(server.Request(HttpMethod.Get, $"/api/fleet/tasks/{background.Id}", token));
+        var stillQueued = (await response.Content.ReadFromJsonAsync<FleetTaskView>())!;
+        Assert.Equal("queued", stillQueued.State);
+        Assert.Null(stillQueued.Robot);
+    }
 }
