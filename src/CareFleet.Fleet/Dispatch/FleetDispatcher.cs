@@ -18,7 +18,7 @@ public sealed class FleetDispatchOptions
 {
     public const string Section = "CareFleet:Fleet:Dispatch";
 
-    /// <summary>How long a robot may be offline before its task goes to another robot. Default: 60 s.</summary>
+    /// <summary>How long a robot may be offline (or in MANUAL/SERVICE) before its task goes to another robot. Default: 60 s.</summary>
     public TimeSpan OfflineReassignAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A robot below this battery charge (percent) gets no new task. Default: 20.</summary>
@@ -42,7 +42,7 @@ public sealed partial class FleetDispatcher(
     IOptions<FleetDispatchOptions> options, ILogger<FleetDispatcher> logger) : BackgroundService
 {
     private readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, DateTimeOffset> _offlineSince = [];
+    private readonly Dictionary<string, DateTimeOffset> _unavailableSince = [];
 
     /// <summary>Raised after a task change is committed.</summary>
     public event Action<FleetTaskChanged>? TaskChanged;
@@ -194,25 +194,28 @@ public sealed partial class FleetDispatcher(
     private async Task ReassignFromOfflineRobotsAsync(FleetDbContext db, List<FleetTask> open, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var why = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var twin in feed.All)
         {
-            if (twin.Connection == ConnectionStates.Online)
+            // Offline, or taken over by staff (MANUAL/SERVICE): either way the robot will not drive the task on.
+            if (RobotCommandSender.WhyNotCommandable(twin) is { } reason)
             {
-                _offlineSince.Remove(twin.Key);
+                _unavailableSince.TryAdd(twin.Key, now);
+                why[twin.Key] = reason;
             }
             else
             {
-                _offlineSince.TryAdd(twin.Key, now);
+                _unavailableSince.Remove(twin.Key);
             }
         }
 
         foreach (var task in open.Where(t => t.Robot is not null && t.State is FleetTaskState.Assigned or FleetTaskState.Underway))
         {
-            if (_offlineSince.TryGetValue(task.Robot!, out var since) && now - since >= options.Value.OfflineReassignAfter)
+            if (_unavailableSince.TryGetValue(task.Robot!, out var since) && now - since >= options.Value.OfflineReassignAfter)
             {
                 var robot = task.Robot!;
                 await coordinator.CancelMissionAsync(robot, "robot offline", cancellationToken);
-                task.Requeue($"robot {robot} offline for more than {options.Value.OfflineReassignAfter.TotalSeconds:0} s; reassigned", now);
+                task.Requeue($"{why.GetValueOrDefault(robot, $"robot {robot} unavailable")} for more than {options.Value.OfflineReassignAfter.TotalSeconds:0} s; reassigned", now);
                 await db.SaveChangesAsync(cancellationToken);
                 LogReassigned(logger, task.Id, robot);
                 Changed(task);
@@ -234,7 +237,7 @@ public sealed partial class FleetDispatcher(
             if (busy.Contains(twin.Key) || RobotCommandSender.WhyNotCommandable(twin) is not null || twin.FatalErrors > 0
                 || (twin.BatteryCharge ?? 0) < options.Value.MinimumBattery
                 || !types.TryGetValue(twin.Key, out var type) || (task.RequiredRobotType is { } required && required != type)
-                || (_offlineSince.ContainsKey(twin.Key)))
+                || (_unavailableSince.ContainsKey(twin.Key)))
             {
                 continue;
             }
@@ -283,6 +286,6 @@ public sealed partial class FleetDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch round failed: {Reason}")]
     private static partial void LogRoundFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} taken from offline robot {Robot} and queued again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} taken from unavailable robot {Robot} and queued again")]
     private static partial void LogReassigned(ILogger logger, Guid taskId, string robot);
 }
