@@ -40,6 +40,9 @@ public sealed class SimulatedRobot : IAsyncDisposable
 
     public SimulatedRobotSpec Spec => _spec;
 
+    /// <summary>The operating mode the robot reports; staff switching it to MANUAL take it out of the master's control.</summary>
+    public OperatingMode OperatingMode { get; set; } = OperatingMode.Automatic;
+
     /// <summary>Raised after each state message is published, with the message.</summary>
     public event Action<AgvState>? StatePublished;
 
@@ -170,7 +173,7 @@ public sealed class SimulatedRobot : IAsyncDisposable
             Timestamp = now,
             Manufacturer = _spec.Manufacturer,
             SerialNumber = _spec.SerialNumber,
-            OperatingMode = OperatingMode.Automatic,
+            OperatingMode = OperatingMode,
             SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
         });
     }

@@ -347,4 +347,20 @@ public sealed class DispatchTests(ServerFixture server)
             coordinator.MissionEnded -= OnEnded;
         }
     }
+
+    [Fact]
+    public async Task SimulatedRobotSwitchedToManual_GetsNoMission()
+    {
+        var (robot, _, key) = await SimulatedRobotAtAsync("F1-R112");
+        await using var _ = robot;
+        robot.OperatingMode = OperatingMode.Manual;
+        await robot.TickAsync(CancellationToken.None);
+        await TwinWaiter.WaitForAsync(server.Services.GetRequiredService<FleetLiveFeed>(), key, t => t.OperatingMode == "MANUAL", "in MANUAL");
+
+        var start = await server.Services.GetRequiredService<FleetCoordinator>().SendRobotToAsync(key, "F1-N-R113", [], CancellationToken.None);
+
+        Assert.False(start.Started);
+        Assert.Contains("MANUAL", start.Error, StringComparison.Ordinal);
+        Assert.Equal("", robot.CurrentState().OrderId);
+    }
 }
