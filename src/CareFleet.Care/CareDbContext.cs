@@ -15,6 +15,7 @@ public class CareDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CareDbContext).Assembly, t => t.Namespace?.StartsWith("CareFleet.Care", StringComparison.Ordinal) == true);
+        // Only the resident record: other Care features keep their own contexts (e.g. MedicationDbContext).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CareDbContext).Assembly, t => t.Namespace == "CareFleet.Care.Residents");
     }
 }

@@ -36,6 +36,11 @@ public static class DashboardModule
         return app;
     }
 
+    private const string DisplayCookie = "carefleet.display";
+
+    /// <summary>True when the user chose large text (kept in a cookie, like the language).</summary>
+    public static bool WantsLargeText(HttpContext? http) => http?.Request.Cookies[DisplayCookie] == "large";
+
     public static WebApplication MapCareFleetDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -51,6 +56,15 @@ public static class DashboardModule
 
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+
+        // Large-text mode for tired eyes and wall-mounted tablets.
+        app.MapGet("/display", (bool large, string? redirectUri, HttpContext http) =>
+        {
+            http.Response.Cookies.Append(DisplayCookie, large ? "large" : "normal",
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
             return Results.LocalRedirect(target);

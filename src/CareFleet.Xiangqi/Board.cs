@@ -253,6 +253,7 @@ public sealed partial class Board
         }
 
         Span<int> counts = stackalloc int[16];
+        counts.Clear();
         for (int row = 0; row < 10; row++)
         {
             int rank = 9 - row, file = 0;

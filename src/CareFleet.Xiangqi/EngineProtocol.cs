@@ -4,7 +4,7 @@ using System.Text;
 namespace CareFleet.Xiangqi;
 
 /// <summary>
-/// The engine on a text stream, speaking UCCI 3.0 or UCI (Pikafish dialect: ICCS moves with ranks 0–9,
+/// The engine on a text stream, speaking UCCI 3.0 or UCI (xiangqi dialect: ICCS moves with ranks 0–9,
 /// <c>go perft N</c>), chosen by the first command (<c>ucci</c> or <c>uci</c>; anything else starts in UCI).
 /// Unknown or malformed commands and illegal moves answer <c>info string</c> with the reason; the engine goes on.
 /// </summary>

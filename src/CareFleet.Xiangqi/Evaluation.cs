@@ -83,7 +83,14 @@ public static class Evaluation
     public static int Evaluate(Board board, EvalKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(board);
-        int red = SideScore(board, 0, knowledge), black = SideScore(board, 1, knowledge);
+        int red = SideScore(board, 0, knowledge, out int redAttackers, out int redWeakness);
+        int black = SideScore(board, 1, knowledge, out int blackAttackers, out int blackWeakness);
+        if ((knowledge & EvalKnowledge.KingSafety) != 0)
+        {
+            red += KingDanger(board, 1, redAttackers, blackWeakness);
+            black += KingDanger(board, 0, blackAttackers, redWeakness);
+        }
+
         int score = red - black;
         return board.SideIndex == 0 ? score + 10 : -score + 10; // small bonus for having the move
     }
@@ -105,12 +112,15 @@ public static class Evaluation
         return sum;
     }
 
-    private static int SideScore(Board board, int side, EvalKnowledge knowledge)
+    // Material, tables and mobility of one side; also counts its attackers across the river and how exposed its
+    // own general is (missing advisors weigh double, missing elephants single).
+    private static int SideScore(Board board, int side, EvalKnowledge knowledge, out int attackers, out int weakness)
     {
         byte[] b = board.Squares;
         int them = side ^ 1;
         int score = 0;
-        int attackers = 0;
+        int advisors = 0, elephants = 0;
+        attackers = 0;
         int n = board.PieceCount(side);
         bool pst = (knowledge & EvalKnowledge.PieceSquares) != 0;
         bool mobility = (knowledge & EvalKnowledge.Mobility) != 0;
@@ -132,6 +142,12 @@ public static class Evaluation
 
             switch (kind)
             {
+                case (int)PieceKind.Advisor:
+                    advisors++;
+                    break;
+                case (int)PieceKind.Elephant:
+                    elephants++;
+                    break;
                 case (int)PieceKind.Rook:
                     if (mobility)
                     {
@@ -193,38 +209,19 @@ public static class Evaluation
             }
         }
 
-        if ((knowledge & EvalKnowledge.KingSafety) != 0)
-        {
-            score -= KingDanger(board, them, side, attackers);
-        }
-
+        weakness = ((2 - advisors) * 12) + ((2 - elephants) * 6);
         return score;
     }
 
-    // Penalty for `defender`'s general, given the enemy attackers counted above: missing advisors and elephants
-    // hurt more when more attackers have crossed, and a cannon on the general's open file (空头炮) is severe.
-    // The penalty is paid by the attacker's opponent, so it is returned as a bonus for `attackerSide`.
-    private static int KingDanger(Board board, int defender, int attackerSide, int attackers)
+    // Bonus for the attacker of `defender`'s general: attackers across the river times the defender's missing
+    // guards, plus a cannon on the general's open file (空头炮).
+    private static int KingDanger(Board board, int defender, int attackers, int weakness)
     {
-        int advisors = 0, elephants = 0;
-        for (int i = 0; i < board.PieceCount(defender); i++)
-        {
-            int k = board.PieceAt(board.PieceSquareAt(defender, i)) & 7;
-            if (k == (int)PieceKind.Advisor)
-            {
-                advisors++;
-            }
-            else if (k == (int)PieceKind.Elephant)
-            {
-                elephants++;
-            }
-        }
-
-        int danger = attackers * (((2 - advisors) * 12) + ((2 - elephants) * 6));
+        int danger = attackers * weakness;
         int king = board.KingSquare((Side)defender);
         int d = defender == 0 ? 16 : -16;
         byte[] b = board.Squares;
-        int cannon = (attackerSide << 3) | (int)PieceKind.Cannon;
+        int cannon = ((defender ^ 1) << 3) | (int)PieceKind.Cannon;
         int sq = king + d;
         while (b[sq] == 0)
         {
@@ -236,7 +233,7 @@ public static class Evaluation
             danger += 60;
         }
 
-        return -danger; // negative of a penalty to the defender = bonus to the attacker
+        return danger;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -107,7 +107,12 @@ public sealed class LevelPlayer
     public void NewGame() => _searcher.Clear();
 
     /// <summary>Chooses a move, or <see cref="Move.None"/> when there is none.</summary>
-    public Move ChooseMove(Board board, long? moveTimeMs = null, CancellationToken cancellationToken = default)
+    /// <param name="board">The position.</param>
+    /// <param name="moveTimeMs">Optional fixed time for this move.</param>
+    /// <param name="timeLeftMs">Optional clock of the side to move (time management decides).</param>
+    /// <param name="incrementMs">Increment per move with <paramref name="timeLeftMs"/>.</param>
+    /// <param name="cancellationToken">Stops the search early.</param>
+    public Move ChooseMove(Board board, long? moveTimeMs = null, long? timeLeftMs = null, long incrementMs = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(board);
         var limits = new SearchLimits
@@ -116,6 +121,8 @@ public sealed class LevelPlayer
             Depth = Settings.Depth,
             MultiPv = Settings.Candidates,
             MoveTimeMs = moveTimeMs,
+            TimeLeftMs = timeLeftMs,
+            IncrementMs = incrementMs,
         };
         SearchResult r = _searcher.Search(board, limits, cancellationToken: cancellationToken);
         if (r.BestMove.IsNone || r.Lines.Count <= 1 || Settings.TemperatureCp <= 0)

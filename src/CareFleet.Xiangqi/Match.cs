@@ -14,24 +14,52 @@ public interface IMatchEngine : IDisposable
     void NewGame();
 
     /// <summary>The move to play after <paramref name="moves"/> from <paramref name="startFen"/>; <see cref="Move.None"/> resigns.</summary>
-    Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, long moveTimeMs);
+    Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, MoveClock clock);
 }
 
-/// <summary>Our engine at a level.</summary>
-public sealed class LevelEngine(int level, int seed, long? nodeCap = null) : IMatchEngine
+/// <summary>The time an engine has for a move: a fixed move time, or both clocks with an increment.</summary>
+/// <param name="MoveTimeMs">Fixed time per move (used when <paramref name="UsesClock"/> is false).</param>
+/// <param name="RedMs">Red's clock.</param>
+/// <param name="BlackMs">Black's clock.</param>
+/// <param name="IncrementMs">Increment per move for both sides.</param>
+/// <param name="UsesClock">True for a clock with increment.</param>
+public readonly record struct MoveClock(long MoveTimeMs, long RedMs, long BlackMs, long IncrementMs, bool UsesClock)
+{
+    /// <summary>The clock of the side to move.</summary>
+    public long Mine(Side side) => side == Side.Red ? RedMs : BlackMs;
+
+    /// <summary>The opponent's clock.</summary>
+    public long Theirs(Side side) => side == Side.Red ? BlackMs : RedMs;
+}
+
+/// <summary>
+/// Our engine at a level. Untimed, a level plays by its node and depth caps (what the ladder measures); timed, it
+/// also stops at the match's move time (full strength on equal time against another engine).
+/// </summary>
+public sealed class LevelEngine(int level, int seed, long? nodeCap = null, bool timed = false) : IMatchEngine
 {
     private LevelPlayer _player = new(level, seed, nodeCap);
     private int _games;
 
     /// <inheritdoc />
-    public string Name { get; } = $"level {level}";
+    public string Name { get; } = timed ? $"level {level} (timed)" : $"level {level}";
 
     /// <inheritdoc />
     public void NewGame() => _player = new LevelPlayer(level, seed + (++_games * 7919), nodeCap);
 
     /// <inheritdoc />
-    public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, long moveTimeMs) =>
-        _player.ChooseMove(position, _player.Settings.Level == Levels.Count ? moveTimeMs : null);
+    public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, MoveClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        if (!timed)
+        {
+            return _player.ChooseMove(position);
+        }
+
+        return clock.UsesClock
+            ? _player.ChooseMove(position, timeLeftMs: clock.Mine(position.SideToMove), incrementMs: clock.IncrementMs)
+            : _player.ChooseMove(position, clock.MoveTimeMs);
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -44,7 +72,7 @@ public enum EngineDialect
 {
     /// <summary>UCCI 3.0 (ranks 0–9).</summary>
     Ucci,
-    /// <summary>UCI with ICCS moves, ranks 0–9 (Pikafish).</summary>
+    /// <summary>UCI with ICCS moves, ranks 0–9.</summary>
     Uci,
     /// <summary>UCI of a multi-variant engine: sends <c>UCI_Variant xiangqi</c>, moves use ranks 1–10.</summary>
     UciVariant,
@@ -102,7 +130,7 @@ public sealed class ExternalEngine : IMatchEngine
     }
 
     /// <inheritdoc />
-    public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, long moveTimeMs)
+    public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, MoveClock clock)
     {
         ArgumentNullException.ThrowIfNull(moves);
         ArgumentNullException.ThrowIfNull(position);
@@ -117,10 +145,21 @@ public sealed class ExternalEngine : IMatchEngine
         }
 
         Send(sb.ToString());
-        // UCCI has no movetime: give a clock worth about thirty such moves.
-        Send(_dialect == EngineDialect.Ucci
-            ? $"go time {moveTimeMs * 30} increment 0"
-            : $"go movetime {moveTimeMs}");
+        Side us = position.SideToMove;
+        if (clock.UsesClock)
+        {
+            Send(_dialect == EngineDialect.Ucci
+                ? $"go time {clock.Mine(us)} increment {clock.IncrementMs} opptime {clock.Theirs(us)} oppincrement {clock.IncrementMs}"
+                : $"go wtime {clock.RedMs} btime {clock.BlackMs} winc {clock.IncrementMs} binc {clock.IncrementMs}");
+        }
+        else
+        {
+            // UCCI has no movetime: give a clock worth about thirty such moves.
+            Send(_dialect == EngineDialect.Ucci
+                ? $"go time {clock.MoveTimeMs * 30} increment 0"
+                : $"go movetime {clock.MoveTimeMs}");
+        }
+
         string line = WaitFor("bestmove", "nobestmove");
         string[] t = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (t[0] == "nobestmove" || t.Length < 2 || !Board.TryParseIccsSquares(FromEngine(t[1]), out int from, out int to))
@@ -213,9 +252,14 @@ public sealed record MatchResult(int Wins, int Draws, int Losses, int[] Pentanom
 /// <summary>Plays engine pairs over openings with colours swapped, adjudicating with <see cref="GameRules"/>.</summary>
 public static class MatchRunner
 {
-    /// <summary>Plays <paramref name="rounds"/> passes over <paramref name="openings"/>, each opening twice (colours swapped).</summary>
-    public static MatchResult Run(IMatchEngine first, IMatchEngine second, IReadOnlyList<string> openings, int rounds, long moveTimeMs, int maxPlies = 300, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Plays <paramref name="rounds"/> passes over <paramref name="openings"/>, each opening twice (colours swapped).
+    /// With <paramref name="clockMs"/> &gt; 0 each side has that clock plus <paramref name="incrementMs"/> per move and
+    /// loses on time when it runs out; otherwise every move gets <paramref name="moveTimeMs"/>.
+    /// </summary>
+    public static MatchResult Run(IMatchEngine first, IMatchEngine second, IReadOnlyList<string> openings, int rounds, long moveTimeMs, int maxPlies = 300, Action<string>? progress = null, long clockMs = 0, long incrementMs = 0, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
+        time ??= TimeProvider.System;
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         ArgumentNullException.ThrowIfNull(openings);
@@ -232,7 +276,7 @@ public static class MatchRunner
                     IMatchEngine red = firstIsRed ? first : second, black = firstIsRed ? second : first;
                     red.NewGame();
                     black.NewGame();
-                    GameRecord g = Play(red, black, fen, moveTimeMs, maxPlies, cancellationToken);
+                    GameRecord g = Play(red, black, fen, new MoveClock(moveTimeMs, clockMs, clockMs, incrementMs, clockMs > 0), maxPlies, time, cancellationToken);
                     int firstHalfPoints = g.Ruling.Result switch
                     {
                         GameResult.RedWins => firstIsRed ? 2 : 0,
@@ -264,7 +308,7 @@ public static class MatchRunner
         return new MatchResult(w, d, l, penta, elo, err);
     }
 
-    private static GameRecord Play(IMatchEngine red, IMatchEngine black, string fen, long moveTimeMs, int maxPlies, CancellationToken ct)
+    private static GameRecord Play(IMatchEngine red, IMatchEngine black, string fen, MoveClock clock, int maxPlies, TimeProvider time, CancellationToken ct)
     {
         var arbiter = new Arbiter(fen);
         while (arbiter.Ruling.Result == GameResult.Ongoing)
@@ -276,8 +320,22 @@ public static class MatchRunner
 
             Side toMove = arbiter.SideToMove;
             IMatchEngine engine = toMove == Side.Red ? red : black;
-            Move m = engine.ChooseMove(arbiter.StartFen, arbiter.Moves, arbiter.Position, moveTimeMs);
+            Board position = arbiter.Position;
+            long started = time.GetTimestamp();
+            Move m = engine.ChooseMove(arbiter.StartFen, arbiter.Moves, position, clock);
             var loss = toMove == Side.Red ? GameResult.BlackWins : GameResult.RedWins;
+            if (clock.UsesClock)
+            {
+                long left = clock.Mine(toMove) - (long)time.GetElapsedTime(started).TotalMilliseconds;
+                if (left < 0)
+                {
+                    return new GameRecord(arbiter.StartFen, [.. arbiter.Moves], new Ruling(loss, RulingReason.None, "超时判负", $"{engine.Name} lost on time."));
+                }
+
+                left += clock.IncrementMs;
+                clock = toMove == Side.Red ? clock with { RedMs = left } : clock with { BlackMs = left };
+            }
+
             if (m.IsNone)
             {
                 return new GameRecord(arbiter.StartFen, [.. arbiter.Moves], new Ruling(loss, RulingReason.None, "认输", $"{engine.Name} resigned."));

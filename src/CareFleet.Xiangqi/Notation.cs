@@ -147,6 +147,7 @@ public static class Notation
         if (kind == PieceKind.Pawn)
         {
             Span<int> perFile = stackalloc int[9];
+            perFile.Clear();
             for (int i = 0; i < board.PieceCount(side); i++)
             {
                 int sq = board.PieceSquareAt(side, i);

@@ -64,12 +64,12 @@ public static class XiangqiCommand
             return Match(rest, input, output, ct);
         }
 
-        output.WriteLine($"error: unknown argument '{rest[0]}'. Usage: xiangqi [--hash MB] | xiangqi perft DEPTH [FEN] | xiangqi match --first SPEC --second SPEC [--rounds N] [--movetime MS] [--openings FILE] [--maxplies N]");
+        output.WriteLine($"error: unknown argument '{rest[0]}'. Usage: xiangqi [--hash MB] | xiangqi perft DEPTH [FEN] | xiangqi match --first SPEC --second SPEC [--rounds N] [--movetime MS | --tc SECONDS+INC] [--openings FILE] [--maxplies N]");
         return 2;
     }
 
     /// <summary>
-    /// <c>match --first SPEC --second SPEC</c>, SPEC = <c>level:N</c>, <c>ucci:COMMAND</c>, <c>uci:COMMAND</c> (ranks 0–9)
+    /// <c>match --first SPEC --second SPEC</c>, SPEC = <c>level:N</c> (node caps), <c>engine</c> (full strength on the move time), <c>ucci:COMMAND</c>, <c>uci:COMMAND</c> (ranks 0–9)
     /// or <c>uci-variant:COMMAND</c> (a multi-variant UCI engine, ranks 1–10). Openings: one FEN per line.
     /// </summary>
     private static int Match(List<string> args, TextReader input, TextWriter output, CancellationToken ct)
@@ -77,7 +77,7 @@ public static class XiangqiCommand
         _ = input;
         string? first = null, second = null, openingsFile = null;
         int rounds = 1, maxPlies = 300;
-        long moveTime = 100;
+        long moveTime = 100, clockMs = 0, incMs = 0;
         for (int i = 1; i < args.Count; i++)
         {
             string key = args[i];
@@ -98,6 +98,8 @@ public static class XiangqiCommand
                     break;
                 case "--openings":
                     openingsFile = value;
+                    break;
+                case "--tc" when TryParseTimeControl(value, out clockMs, out incMs):
                     break;
                 case "--rounds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds >= 1:
                 case "--maxplies" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out maxPlies) && maxPlies >= 10:
@@ -144,7 +146,7 @@ public static class XiangqiCommand
                 return 2;
             }
 
-            MatchResult r = MatchRunner.Run(a!, b!, openings, rounds, moveTime, maxPlies, output.WriteLine, ct);
+            MatchResult r = MatchRunner.Run(a!, b!, openings, rounds, moveTime, maxPlies, output.WriteLine, clockMs, incMs, TimeProvider.System, ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{a!.Name} vs {b!.Name}: +{r.Wins} ={r.Draws} -{r.Losses}  score {r.Score:P1}  pentanomial [{string.Join(' ', r.Pentanomial)}]  Elo {r.Elo:F0} ± {r.EloError95:F0} (95 %)"));
             return 0;
@@ -154,6 +156,23 @@ public static class XiangqiCommand
             a?.Dispose();
             b?.Dispose();
         }
+    }
+
+    // "10+0.1": seconds on the clock plus seconds of increment per move.
+    private static bool TryParseTimeControl(string text, out long clockMs, out long incMs)
+    {
+        clockMs = incMs = 0;
+        string[] parts = text.Split('+');
+        if (parts.Length is < 1 or > 2
+            || !double.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double clock) || clock <= 0
+            || (parts.Length == 2 && (!double.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double inc) || inc < 0)))
+        {
+            return false;
+        }
+
+        clockMs = (long)(clock * 1000);
+        incMs = parts.Length == 2 ? (long)(double.Parse(parts[1], CultureInfo.InvariantCulture) * 1000) : 0;
+        return true;
     }
 
     private static bool TryCreateEngine(string spec, int seed, out IMatchEngine? engine, out string error)
@@ -169,6 +188,9 @@ public static class XiangqiCommand
                 case "level" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out int level) && level is >= 1 and <= Levels.Count:
                     engine = new LevelEngine(level, seed);
                     return true;
+                case "engine":
+                    engine = new LevelEngine(Levels.Count, seed, timed: true);
+                    return true;
                 case "ucci":
                     engine = new ExternalEngine(arg, EngineDialect.Ucci);
                     return true;
@@ -179,7 +201,7 @@ public static class XiangqiCommand
                     engine = new ExternalEngine(arg, EngineDialect.UciVariant);
                     return true;
                 default:
-                    error = $"engine spec '{spec}' must be level:1..12, ucci:CMD, uci:CMD or uci-variant:CMD";
+                    error = $"engine spec '{spec}' must be level:1..12, engine (full strength on the move time), ucci:CMD, uci:CMD or uci-variant:CMD";
                     return false;
             }
         }

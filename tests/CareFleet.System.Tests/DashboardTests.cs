@@ -35,6 +35,7 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
     {
         var page = await fixture.LoggedInPageAsync();
         await page.GotoAsync(new Uri(fixture.Demo.BaseAddress, "/map").ToString());
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-room='F1-R101']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("room-details")).ToContainTextAsync("F1-R101-A");
     }
@@ -45,12 +46,14 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         var page = await fixture.LoggedInPageAsync();
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("Overview");
         await page.ClickAsync("[data-testid=lang-zh]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("概览");
         await Assertions.Expect(page.GetByTestId("robots-online")).ToContainTextAsync("台机器人中");
         await Assertions.Expect(page.Locator("th").First).ToHaveTextAsync("机器人");
         await page.ScreenshotAsync(new() { Path = Screenshot("overview-zh.png") });
 
         await page.ClickAsync("[data-testid=lang-en]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("nav-overview")).ToContainTextAsync("Overview");
     }
 
@@ -60,9 +63,62 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         var page = await fixture.LoggedInPageAsync();
         await page.ClickAsync("[data-testid=nav-fleet]");
         var robots = page.GetByTestId("robots");
-        await Assertions.Expect(robots.Locator("tbody tr")).ToHaveCountAsync(10);
+        // Another test of this class may register a robot of its own: the sample fleet must all be there.
+        foreach (var serial in new[] { "MED-1", "MED-2", "CHESS-1", "PATROL-1", "PATROL-2", "LAUNDRY-1", "BED-1", "BED-2", "BED-3", "EX-1" })
+        {
+            await Assertions.Expect(robots.Locator($"tbody tr[data-robot='{serial}']")).ToHaveCountAsync(1);
+        }
+
         await Assertions.Expect(robots.Locator("thead th")).ToHaveCountAsync(10);
         await Assertions.Expect(robots.Locator("tr[data-robot='MED-2']")).ToHaveAttributeAsync("data-status", "charging", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Screenshot("fleet.png") });
+    }
+
+    [Fact]
+    public async Task LargeTextMode_IsSwitchedOnAndOff_AndRemembered()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await page.ClickAsync("[data-testid=large-text]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await page.ClickAsync("[data-testid=nav-fleet]");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+        await DemoFixture.WaitUntilInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=large-text]");
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new global::System.Text.RegularExpressions.Regex("cf-large"));
+    }
+
+    [Fact]
+    public async Task Admin_RegistersARobot_SeesItsCredentialsOnce_AndAddsACaregiverWhoCannotOpenAdministration()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await page.ClickAsync("[data-testid=nav-admin]");
+        var serial = $"NEW-{Guid.NewGuid():N}"[..12];
+        await page.Locator("[data-testid=robot-manufacturer] input, input[data-testid=robot-manufacturer]").FillAsync("TestVendor");
+        await page.Locator("[data-testid=robot-serial] input, input[data-testid=robot-serial]").FillAsync(serial);
+        await page.ClickAsync("[data-testid=register-robot]");
+        await Assertions.Expect(page.GetByTestId("robot-credentials")).ToContainTextAsync($"TestVendor/{serial}");
+        Assert.True((await page.GetByTestId("robot-password").InnerTextAsync()).Length >= 40, "the issued password is too short");
+        await page.ScreenshotAsync(new() { Path = Screenshot("admin.png") });
+
+        var caregiver = $"cg-{Guid.NewGuid():N}"[..12];
+        await page.Locator("[data-testid=new-user] input, input[data-testid=new-user]").FillAsync(caregiver);
+        await page.Locator("[data-testid=new-password] input, input[data-testid=new-password]").FillAsync("caregiver-password-1");
+        await page.ClickAsync("[data-testid=add-staff]");
+        await Assertions.Expect(page.Locator($"[data-testid=staff] tr[data-user='{caregiver}']")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("[data-testid=nav-fleet]");
+        await Assertions.Expect(page.Locator($"tr[data-robot='{serial}']")).ToHaveAttributeAsync("data-connection", "UNKNOWN");
+
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var other = await context.NewPageAsync();
+        await DemoTests.LogInAsync(other, fixture.Demo.BaseAddress, caregiver, "caregiver-password-1");
+        await DemoFixture.WaitUntilInteractiveAsync(other);
+        await Assertions.Expect(other.GetByTestId("nav-admin")).ToHaveCountAsync(0);
+        await other.GotoAsync(new Uri(fixture.Demo.BaseAddress, "/admin").ToString());
+        await Assertions.Expect(other.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByTestId("staff")).ToHaveCountAsync(0);
     }
 }

@@ -27,8 +27,13 @@ public sealed class DemoFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         await DemoTests.LogInAsync(page, Demo.BaseAddress, Password);
+        await WaitUntilInteractiveAsync(page);
         return page;
     }
+
+    /// <summary>Waits until the page runs live over its connection (clicks before that are lost).</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid=interactive]")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
 
     public async ValueTask DisposeAsync()
     {

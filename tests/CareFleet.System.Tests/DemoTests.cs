@@ -24,11 +24,13 @@ public sealed class DemoTests
         });
     }
 
-    internal static async Task LogInAsync(IPage page, Uri baseAddress, string password)
+    internal static Task LogInAsync(IPage page, Uri baseAddress, string password) => LogInAsync(page, baseAddress, "admin", password);
+
+    internal static async Task LogInAsync(IPage page, Uri baseAddress, string userName, string password)
     {
         await page.GotoAsync(new Uri(baseAddress, "/").ToString());
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 15_000 });
-        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#login");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 15_000 });

@@ -40,4 +40,41 @@ public sealed class MatchTests
         Assert.Equal(2, XiangqiCommand.Run(args, TextReader.Null, output, TestContext.Current.CancellationToken));
         Assert.Contains(message, output.ToString(), StringComparison.Ordinal);
     }
+
+    private sealed class SlowFirstMover(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, long thinkMs) : IMatchEngine
+    {
+        public string Name => $"thinks {thinkMs} ms";
+
+        public List<MoveClock> Seen { get; } = [];
+
+        public void NewGame()
+        {
+        }
+
+        public Move ChooseMove(string startFen, IReadOnlyList<Move> moves, Board position, MoveClock moveClock)
+        {
+            Seen.Add(moveClock);
+            clock.Advance(TimeSpan.FromMilliseconds(thinkMs));
+            return position.LegalMoves()[0];
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public void Clock_LosesOnTime_AndAddsTheIncrement()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var slow = new SlowFirstMover(clock, 400);
+        using var quick = new SlowFirstMover(clock, 10);
+        // 1 s + 0.1 s: the slow side spends 400 ms and gains 100 ms a move, so it flags on its fourth move.
+        MatchResult r = MatchRunner.Run(slow, quick, [Board.StartFen], 1, 0, 300, null, 1000, 100, clock, TestContext.Current.CancellationToken);
+        Assert.Equal(0, r.Wins);
+        Assert.Equal(2, r.Losses);
+        Assert.Equal(new MoveClock(0, 1000, 1000, 100, true), slow.Seen[0]);
+        Assert.Equal(new MoveClock(0, 700, 1000, 100, true), quick.Seen[0]);
+        Assert.Equal(8, slow.Seen.Count);
+    }
 }

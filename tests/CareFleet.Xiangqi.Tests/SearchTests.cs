@@ -66,6 +66,25 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public void Search_AvoidsRepeatingAPerpetualCheck_BecauseItLoses()
+    {
+        var board = Board.FromFen("4k4/7R1/9/9/9/9/9/9/9/3K5 w - - 0 1");
+        foreach (string m in new[] { "h8h9", "e9e8", "h9h8", "e8e9" })
+        {
+            Assert.True(board.TryParseMove(m, out Move mv, out _));
+            board.MakeMove(mv);
+        }
+
+        Assert.True(board.TryParseMove("h8h9", out Move repeatCheck, out _));
+        var searcher = new Searcher(8);
+        SearchResult r = searcher.Search(board, new SearchLimits { Depth = 6, MultiPv = 40 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(repeatCheck, r.BestMove);
+        PvLine repeated = Assert.Single(r.Lines, l => l.Pv[0] == repeatCheck);
+        Assert.True(repeated.Score <= -Searcher.MateBound, $"repeating the check scored {repeated.Score}");
+        Assert.True(r.Score > 0);
+    }
+
+    [Fact]
     public void Search_ReportsNoMove_WhenStalemated()
     {
         var board = Board.FromFen("3k5/4R4/4R4/9/9/9/9/9/9/4K4 b - - 0 1");

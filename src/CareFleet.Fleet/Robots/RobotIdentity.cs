@@ -30,13 +30,6 @@ public static class RobotIdentity
         return true;
     }
 
-    /// <summary>
-    /// Manufacturer and serial number become MQTT topic levels, so they may not contain the topic
-    /// separator, wildcards or control characters (VDA 5050 section 6.2 limits them to A–Z a–z 0–9 _ . : -).
-    /// </summary>
-    public static bool IsValidTopicSegment(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Length <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-');
-
     /// <summary>A new random broker secret: 32 bytes, base64url.</summary>
     public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 

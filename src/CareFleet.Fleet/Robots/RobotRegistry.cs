@@ -24,37 +24,14 @@ public interface IBrokerProvisioner
     Task ProvisionRobotAsync(string userName, string password, IReadOnlyList<string> topicPrefixes, CancellationToken cancellationToken);
 }
 
-/// <summary>The topics a robot may use: its own VDA 5050 topics and its own CareFleet care topics.</summary>
+/// <summary>The topic prefixes a robot may use (the rule itself is <see cref="CareFleet.Contracts.Topics.RobotTopicAcl"/>).</summary>
 public static class RobotTopics
 {
     public static IReadOnlyList<string> PrefixesFor(string manufacturer, string serialNumber) =>
     [
-        $"uagv/v2/{manufacturer}/{serialNumber}/",
-        $"carefleet/v1/robots/{manufacturer}/{serialNumber}/",
+        $"{CareFleet.Contracts.Vda5050.Vda5050Topics.Prefix}{manufacturer}/{serialNumber}/",
+        $"{CareFleet.Contracts.Topics.RobotTopicAcl.CareTopicPrefix}{manufacturer}/{serialNumber}/",
     ];
-
-    /// <summary>
-    /// True when the topic (or subscription filter) lies wholly inside one of the robot's own prefixes:
-    /// a wildcard may only appear after the prefix, so "uagv/v2/+/+/order" is refused.
-    /// </summary>
-    public static bool IsAllowed(string manufacturer, string serialNumber, string topicOrFilter)
-    {
-        foreach (var prefix in PrefixesFor(manufacturer, serialNumber))
-        {
-            if (topicOrFilter.StartsWith(prefix, StringComparison.Ordinal) && topicOrFilter.Length > prefix.Length)
-            {
-                return true;
-            }
-
-            // "uagv/v2/m/s/#" covers the whole subtree and is allowed too.
-            if (topicOrFilter.Length == prefix.Length + 1 && topicOrFilter.StartsWith(prefix, StringComparison.Ordinal) && topicOrFilter[^1] == '#')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 public sealed class RobotAlreadyRegisteredException(string userName) : Exception($"Robot {userName} is already registered.");

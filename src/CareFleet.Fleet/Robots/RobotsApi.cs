@@ -1,4 +1,5 @@
 using CareFleet.Contracts.Access;
+using CareFleet.Contracts.Vda5050;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,14 +32,14 @@ public static class RobotsApi
         RobotRegistration request, RobotRegistry registry, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!RobotIdentity.IsValidTopicSegment(request.Manufacturer))
+        if (Vda5050Topics.ValidateManufacturer(request.Manufacturer) is { } manufacturerError)
         {
-            errors["manufacturer"] = ["Required; up to 64 of A–Z a–z 0–9 _ . : - (it becomes an MQTT topic level)."];
+            errors["manufacturer"] = [manufacturerError];
         }
 
-        if (!RobotIdentity.IsValidTopicSegment(request.SerialNumber))
+        if (Vda5050Topics.ValidateSerialNumber(request.SerialNumber) is { } serialError)
         {
-            errors["serialNumber"] = ["Required; up to 64 of A–Z a–z 0–9 _ . : - (it becomes an MQTT topic level)."];
+            errors["serialNumber"] = [serialError];
         }
 
         if (request.Type is null || !RobotTypes.IsKnown(request.Type))

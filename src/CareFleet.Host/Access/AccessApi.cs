@@ -95,30 +95,15 @@ public static class AccessApi
     }
 
     private static async Task<Results<Created<StaffInfo>, ValidationProblem, Conflict<ProblemDetails>>> CreateStaffAsync(
-        CreateStaffRequest request, AccessService access, Microsoft.Extensions.Options.IOptions<AccessOptions> options, CancellationToken ct)
+        CreateStaffRequest request, AccessService access, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var userName = AccessService.Normalize(request.UserName);
-        if (userName.Length is 0 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-        {
-            errors["userName"] = ["Required; up to 64 of a–z 0–9 . - _."];
-        }
-
-        if (!StaffRoles.IsKnown(request.Role))
-        {
-            errors["role"] = [$"One of: {string.Join(", ", StaffRoles.All)}."];
-        }
-
-        if (request.Password is null || request.Password.Length < options.Value.MinPasswordLength)
-        {
-            errors["password"] = [$"At least {options.Value.MinPasswordLength} characters."];
-        }
-
+        var errors = access.ValidateNewStaff(request.UserName, request.Role, request.Password);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        var userName = AccessService.Normalize(request.UserName);
         if (await access.StaffExistsAsync(userName, ct))
         {
             return TypedResults.Conflict(new ProblemDetails { Title = "User name taken", Detail = $"'{userName}' already exists.", Status = StatusCodes.Status409Conflict });

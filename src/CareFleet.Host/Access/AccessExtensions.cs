@@ -14,6 +14,7 @@ public static class AccessExtensions
     {
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AccessService>();
+        builder.Services.AddSingleton<CareFleet.Dashboard.Components.Admin.IAdminAccess, AdminAccess>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

@@ -116,6 +116,29 @@ public sealed partial class AccessService(AccessDbContext db, TimeProvider time,
             [new Claim(ClaimTypes.NameIdentifier, staffId.ToString()), new Claim(ClaimTypes.Name, userName), new Claim(ClaimTypes.Role, role)],
             scheme, ClaimTypes.Name, ClaimTypes.Role));
 
+    /// <summary>What is wrong with a new staff account, by field; empty when it can be created.</summary>
+    public Dictionary<string, string[]> ValidateNewStaff(string? userName, string? role, string? password)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var normalized = Normalize(userName);
+        if (normalized.Length is 0 or > 64 || !normalized.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            errors["userName"] = ["Required; up to 64 of a–z 0–9 . - _."];
+        }
+
+        if (!StaffRoles.IsKnown(role))
+        {
+            errors["role"] = [$"One of: {string.Join(", ", StaffRoles.All)}."];
+        }
+
+        if (password is null || password.Length < options.Value.MinPasswordLength)
+        {
+            errors["password"] = [$"At least {options.Value.MinPasswordLength} characters."];
+        }
+
+        return errors;
+    }
+
     public async Task<StaffInfo> CreateStaffAsync(string userName, string displayName, string role, string password, CancellationToken cancellationToken)
     {
         var account = new StaffAccount(Normalize(userName), displayName, role, PasswordHashing.Hash(password), time.GetUtcNow());

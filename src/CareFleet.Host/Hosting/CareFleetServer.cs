@@ -1,5 +1,6 @@
 using System.Net;
 using CareFleet.Care;
+using CareFleet.Care.Medication;
 using CareFleet.Fleet;
 using CareFleet.Host.Access;
 using CareFleet.Host.Clock;
@@ -48,6 +49,7 @@ public static class CareFleetServer
         builder.AddCareFleetSilo();
         builder.AddFleet();
         builder.AddCare();
+        builder.AddMedicationRecord();
         builder.AddCareFleetDashboard();
         builder.AddCareFleetObservability();
         builder.Services.AddSingleton<DatabaseMigrator>();
@@ -67,6 +69,7 @@ public static class CareFleetServer
         app.MapAccessApi();
         app.MapFleetApi();
         app.MapCareApi();
+        app.MapMedicationRecordApi();
         app.MapCareFleetDashboard();
         return app;
     }

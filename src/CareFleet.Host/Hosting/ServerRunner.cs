@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using CareFleet.Care.Medication;
 using CareFleet.Care.Residents;
 using CareFleet.Contracts.Access;
 using CareFleet.Fleet.Maps;
@@ -58,6 +59,14 @@ public static class ServerRunner
             homeDirectory = ResolveHome(configuration["CareFleet:Simulation:Home"]);
             await Progress($"Sample home: {homeDirectory}");
             await AdmitSampleResidentsAsync(services, homeDirectory, cancellationToken);
+            try
+            {
+                await MedicationSeed.LoadSampleAsync(services, homeDirectory, cancellationToken);
+            }
+            catch (MedicationFileException e)
+            {
+                throw new StartupException(e.Message, e);
+            }
         }
 
         var mapFile = configuration["CareFleet:Fleet:MapFile"] ?? (homeDirectory is null ? null : Path.Combine(homeDirectory, "map.json"));

@@ -45,6 +45,11 @@ public static class SimulatorRunner
         {
             throw new StartupException(e.Message, e);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while robots were still connecting: those already online say goodbye on dispose.
+            return 0;
+        }
 
         await output.WriteLineAsync("All robots online. Press Ctrl+C to stop.");
         await simulation.RunAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using CareFleet.Contracts.Topics;
 using CareFleet.Fleet.Robots;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
@@ -105,7 +106,7 @@ public sealed partial class EmbeddedBroker(
         }
 
         var topic = e.ApplicationMessage.Topic;
-        if (!RobotIdentity.TryParseUserName(e.UserName, out var manufacturer, out var serial) || !RobotTopics.IsAllowed(manufacturer, serial, topic))
+        if (!RobotIdentity.TryParseUserName(e.UserName, out var manufacturer, out var serial) || !RobotTopicAcl.IsAllowed(manufacturer, serial, topic))
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MQTTnet.Protocol.MqttPubAckReasonCode.NotAuthorized;
@@ -123,7 +124,7 @@ public sealed partial class EmbeddedBroker(
         }
 
         var filter = e.TopicFilter.Topic;
-        if (!RobotIdentity.TryParseUserName(e.UserName, out var manufacturer, out var serial) || !RobotTopics.IsAllowed(manufacturer, serial, filter))
+        if (!RobotIdentity.TryParseUserName(e.UserName, out var manufacturer, out var serial) || !RobotTopicAcl.IsAllowed(manufacturer, serial, filter))
         {
             e.ProcessSubscription = false;
             e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;

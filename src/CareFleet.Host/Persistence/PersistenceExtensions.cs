@@ -1,4 +1,5 @@
 using CareFleet.Care;
+using CareFleet.Care.Medication;
 using CareFleet.Fleet;
 using CareFleet.Host.Access;
 using Microsoft.Data.Sqlite;
@@ -20,19 +21,21 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<FleetDbContext, SqliteFleetDbContext>(o => UseSqlite(o, connectionString, FleetDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<CareDbContext, SqliteCareDbContext>(o => UseSqlite(o, connectionString, CareDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<AccessDbContext, SqliteAccessDbContext>(o => UseSqlite(o, connectionString, AccessDbContext.MigrationsHistoryTable));
+            builder.Services.AddDbContext<MedicationDbContext, SqliteMedicationDbContext>(o => UseSqlite(o, connectionString, MedicationDbContext.MigrationsHistoryTable));
         }
         else
         {
             builder.Services.AddDbContext<FleetDbContext, PostgresFleetDbContext>(o => UsePostgres(o, connectionString, FleetDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<CareDbContext, PostgresCareDbContext>(o => UsePostgres(o, connectionString, CareDbContext.MigrationsHistoryTable));
             builder.Services.AddDbContext<AccessDbContext, PostgresAccessDbContext>(o => UsePostgres(o, connectionString, AccessDbContext.MigrationsHistoryTable));
+            builder.Services.AddDbContext<MedicationDbContext, PostgresMedicationDbContext>(o => UsePostgres(o, connectionString, MedicationDbContext.MigrationsHistoryTable));
         }
 
         return builder;
     }
 
     /// <summary>The module contexts to migrate, in dependency order.</summary>
-    public static readonly Type[] ModuleContexts = [typeof(AccessDbContext), typeof(FleetDbContext), typeof(CareDbContext)];
+    public static readonly Type[] ModuleContexts = [typeof(AccessDbContext), typeof(FleetDbContext), typeof(CareDbContext), typeof(MedicationDbContext)];
 
     private static void UseSqlite(DbContextOptionsBuilder o, string cs, string history) =>
         o.UseSqlite(cs, x => x.MigrationsHistoryTable(history));

@@ -1,4 +1,5 @@
 using CareFleet.Care;
+using CareFleet.Care.Medication;
 using CareFleet.Fleet;
 using CareFleet.Host.Access;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,14 @@ public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext
 }
 
 public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options) : AccessDbContext(options);
+
+// Medication record (eMAR, consents, face templates, audit trail).
+public sealed class SqliteMedicationDbContext(DbContextOptions<SqliteMedicationDbContext> options) : MedicationDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => SqliteConventions.Apply(configurationBuilder);
+}
+
+public sealed class PostgresMedicationDbContext(DbContextOptions<PostgresMedicationDbContext> options) : MedicationDbContext(options);
 
 /// <summary>
 /// SQLite has no date-time type: EF stores DateTimeOffset as text, which cannot be compared or ordered in
@@ -68,3 +77,5 @@ public sealed class SqliteCareFactory() : DesignTimeFactory<SqliteCareDbContext>
 public sealed class PostgresCareFactory() : DesignTimeFactory<PostgresCareDbContext>(true, CareDbContext.MigrationsHistoryTable);
 public sealed class SqliteAccessFactory() : DesignTimeFactory<SqliteAccessDbContext>(false, AccessDbContext.MigrationsHistoryTable);
 public sealed class PostgresAccessFactory() : DesignTimeFactory<PostgresAccessDbContext>(true, AccessDbContext.MigrationsHistoryTable);
+public sealed class SqliteMedicationFactory() : DesignTimeFactory<SqliteMedicationDbContext>(false, MedicationDbContext.MigrationsHistoryTable);
+public sealed class PostgresMedicationFactory() : DesignTimeFactory<PostgresMedicationDbContext>(true, MedicationDbContext.MigrationsHistoryTable);
