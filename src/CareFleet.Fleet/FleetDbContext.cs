@@ -1,4 +1,5 @@
 using CareFleet.Fleet.Robots;
+using CareFleet.Fleet.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFleet.Fleet;
@@ -13,6 +14,8 @@ public class FleetDbContext(DbContextOptions options) : DbContext(options)
     public const string MigrationsHistoryTable = "__fleet_migrations";
 
     public DbSet<Robot> Robots => Set<Robot>();
+
+    public DbSet<FleetTask> Tasks => Set<FleetTask>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,8 @@
+using CareFleet.Fleet.Dispatch;
 using CareFleet.Fleet.Maps;
 using CareFleet.Fleet.Master;
 using CareFleet.Fleet.Robots;
+using CareFleet.Fleet.Tasks;
 using CareFleet.Fleet.Twins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -19,14 +21,23 @@ public static class FleetModule
         builder.Services.AddSingleton<RobotCredentialCache>();
         builder.Services.AddSingleton<FleetLiveFeed>();
         builder.Services.AddSingleton<HomeMapProvider>();
+        builder.Services.AddSingleton<FleetStateBus>();
         builder.Services.AddSingleton<MasterControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MasterControl>());
+        builder.Services.AddSingleton<RobotCommandSender>();
+        builder.Services.AddSingleton<FleetCoordinator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetCoordinator>());
+        builder.Services.AddOptions<FleetDispatchOptions>().BindConfiguration(FleetDispatchOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<FleetDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetDispatcher>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRobotsApi();
+        endpoints.MapTasksApi();
+        endpoints.MapTrafficApi();
         return endpoints;
     }
 }

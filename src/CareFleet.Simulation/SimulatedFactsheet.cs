@@ -51,7 +51,7 @@ public static class SimulatedFactsheet
             PhysicalParameters = new PhysicalParameters
             {
                 SpeedMin = 0.05,
-                SpeedMax = spec.Type == "transferAssist" ? 0.5 : 1.0,
+                SpeedMax = SpeedMax(spec),
                 AccelerationMax = 0.5,
                 DecelerationMax = 0.8,
                 HeightMax = 1.4,
@@ -73,6 +73,9 @@ public static class SimulatedFactsheet
             LoadSpecification = new LoadSpecification(),
         };
     }
+
+    /// <summary>The robot's top speed in m/s: transfer-assist robots carry people and go at half speed.</summary>
+    public static double SpeedMax(SimulatedRobotSpec spec) => spec.Type == "transferAssist" ? 0.5 : 1.0;
 
     private static AgvActionDefinition Standard(string type, ActionScope scope) => new() { ActionType = type, ActionScopes = [scope] };
 }

@@ -1,4 +1,5 @@
 using CareFleet.Contracts.Vda5050;
+using CareFleet.Contracts.Vda5050.Validation;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -16,12 +17,9 @@ public sealed class SimulatedRobot : IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly Dictionary<Vda5050Topic, uint> _headerIds = [];
     private readonly Lock _gate = new();
-    private double _battery;
-    private bool _charging;
-    private double _x;
-    private double _y;
-    private string _mapId;
+    private readonly SimulatedDrive _drive;
     private DateTimeOffset _lastTick;
+    private DateTimeOffset _lastVisualization;
 
     public SimulatedRobot(SimulatedRobotSpec spec, HomeDefinition home, TimeProvider time)
     {
@@ -31,16 +29,22 @@ public sealed class SimulatedRobot : IAsyncDisposable
         _home = home;
         _time = time;
         _client = new MqttClientFactory().CreateMqttClient();
-        _battery = spec.Battery;
         var (floor, node) = home.Locate(spec.StartPlace);
+        var charging = floor.Places.First(p => p.Id == spec.StartPlace).Kind == CareFleet.Contracts.Maps.PlaceKind.Charger;
         // Each floor is its own VDA 5050 map: "{home map id}/{floor id}" (docs/map-format.md).
-        (_x, _y, _mapId) = (node.X, node.Y, $"{home.Map.Id}/{floor.Id}");
-        _charging = floor.Places.First(p => p.Id == spec.StartPlace).Kind == CareFleet.Contracts.Maps.PlaceKind.Charger;
+        _drive = new SimulatedDrive(home.Map, SimulatedFactsheet.SpeedMax(spec), node.X, node.Y, $"{home.Map.Id}/{floor.Id}", spec.Battery, charging);
         _lastTick = time.GetUtcNow();
+        _lastVisualization = DateTimeOffset.MinValue;
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
     public SimulatedRobotSpec Spec => _spec;
+
+    /// <summary>The operating mode the robot reports; staff switching it to MANUAL take it out of the master's control.</summary>
+    public OperatingMode OperatingMode { get; set; } = OperatingMode.Automatic;
+
+    /// <summary>Raised after each state message is published, with the message.</summary>
+    public event Action<AgvState>? StatePublished;
 
     public bool IsConnected => _client.IsConnected;
 
@@ -83,7 +87,10 @@ public sealed class SimulatedRobot : IAsyncDisposable
         await PublishStateAsync(cancellationToken);
     }
 
-    /// <summary>Advances the robot's simulated battery and publishes state and visualization.</summary>
+    /// <summary>
+    /// Moves the robot on to the simulator's current time, publishes state, and visualization at most once a
+    /// simulated second.
+    /// </summary>
     public async Task TickAsync(CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
@@ -91,15 +98,29 @@ public sealed class SimulatedRobot : IAsyncDisposable
             return;
         }
 
+        var now = _time.GetUtcNow();
         await PublishStateAsync(cancellationToken);
-        await PublishAsync(Vda5050Topic.Visualization, new Visualization
+        if (now - _lastVisualization >= TimeSpan.FromSeconds(1))
         {
-            HeaderId = NextHeader(Vda5050Topic.Visualization),
-            Timestamp = _time.GetUtcNow(),
-            Manufacturer = _spec.Manufacturer,
-            SerialNumber = _spec.SerialNumber,
-            AgvPosition = Position(),
-        }, cancellationToken);
+            _lastVisualization = now;
+            await PublishAsync(Vda5050Topic.Visualization, new Visualization
+            {
+                HeaderId = NextHeader(Vda5050Topic.Visualization),
+                Timestamp = now,
+                Manufacturer = _spec.Manufacturer,
+                SerialNumber = _spec.SerialNumber,
+                AgvPosition = Position(),
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>A copy of the robot's current state as it would publish it (for tests and tools).</summary>
+    public AgvState CurrentState()
+    {
+        lock (_gate)
+        {
+            return BuildState(advance: false);
+        }
     }
 
     /// <summary>Says goodbye as the spec asks: OFFLINE on the connection topic, then a clean disconnect.</summary>
@@ -131,34 +152,39 @@ public sealed class SimulatedRobot : IAsyncDisposable
         AgvState state;
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            var hours = (now - _lastTick).TotalHours;
-            _lastTick = now;
-            // An idle care robot loses about 2 % an hour on standby and a charger adds about 40 % an hour.
-            _battery = Math.Clamp(_battery + (_charging ? 40 : -2) * hours, 0, 100);
-            state = new AgvState
-            {
-                HeaderId = NextHeader(Vda5050Topic.State),
-                Timestamp = now,
-                Manufacturer = _spec.Manufacturer,
-                SerialNumber = _spec.SerialNumber,
-                OrderId = "",
-                OrderUpdateId = 0,
-                LastNodeId = "",
-                LastNodeSequenceId = 0,
-                Driving = false,
-                Paused = false,
-                AgvPosition = Position(),
-                BatteryState = new BatteryState { BatteryCharge = Math.Round(_battery, 1), Charging = _charging },
-                OperatingMode = OperatingMode.Automatic,
-                SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
-            };
+            state = BuildState(advance: true) with { HeaderId = NextHeader(Vda5050Topic.State) };
         }
 
         await PublishAsync(Vda5050Topic.State, state, cancellationToken);
+        StatePublished?.Invoke(state);
     }
 
-    private AgvPosition Position() => new() { X = _x, Y = _y, Theta = 0, MapId = _mapId, PositionInitialized = true };
+    private AgvState BuildState(bool advance)
+    {
+        var now = _time.GetUtcNow();
+        if (advance)
+        {
+            _drive.Advance(now - _lastTick);
+            _lastTick = now;
+        }
+
+        return _drive.ToState(new AgvState
+        {
+            Timestamp = now,
+            Manufacturer = _spec.Manufacturer,
+            SerialNumber = _spec.SerialNumber,
+            OperatingMode = OperatingMode,
+            SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
+        });
+    }
+
+    private AgvPosition Position()
+    {
+        lock (_gate)
+        {
+            return new() { X = _drive.X, Y = _drive.Y, Theta = _drive.Theta, MapId = _drive.MapId, PositionInitialized = true };
+        }
+    }
 
     private Connection NewConnection(ConnectionState state) => new()
     {
@@ -200,15 +226,70 @@ public sealed class SimulatedRobot : IAsyncDisposable
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        if (!Vda5050Topics.TryParse(e.ApplicationMessage.Topic, out var address, out _) || address.Topic != Vda5050Topic.InstantActions)
+        if (!Vda5050Topics.TryParse(e.ApplicationMessage.Topic, out var address, out _))
         {
             return;
         }
 
-        var actions = Vda5050Json.TryDeserialize<InstantActions>(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
-        if (actions?.Actions.Any(a => a.ActionType == "factsheetRequest") == true)
+        var payload = System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload);
+        if (address.Topic == Vda5050Topic.Order)
+        {
+            ReceiveOrder(payload);
+            await PublishStateAsync(CancellationToken.None);
+            return;
+        }
+
+        if (address.Topic != Vda5050Topic.InstantActions)
+        {
+            return;
+        }
+
+        var validation = Vda5050Validator.Validate(Vda5050Topic.InstantActions, payload);
+        var actions = validation.IsValid ? Vda5050Json.TryDeserialize<InstantActions>(payload) : null;
+        if (actions is null)
+        {
+            return;
+        }
+
+        var handled = false;
+        lock (_gate)
+        {
+            // Bring the robot up to now first so a pause or cancel takes effect where the robot really is.
+            _drive.Advance(_time.GetUtcNow() - _lastTick);
+            _lastTick = _time.GetUtcNow();
+            foreach (var action in actions.Actions)
+            {
+                handled |= _drive.Instant(action);
+            }
+        }
+
+        if (handled)
+        {
+            await PublishStateAsync(CancellationToken.None);
+        }
+
+        if (actions.Actions.Any(a => a.ActionType == "factsheetRequest"))
         {
             await PublishAsync(Vda5050Topic.Factsheet, SimulatedFactsheet.For(_spec, NextHeader(Vda5050Topic.Factsheet), _time.GetUtcNow()), CancellationToken.None);
+        }
+    }
+
+    private void ReceiveOrder(byte[] payload)
+    {
+        var validation = Vda5050Validator.Validate(Vda5050Topic.Order, payload);
+        var order = validation.IsValid ? Vda5050Json.TryDeserialize<Order>(payload) : null;
+        lock (_gate)
+        {
+            _drive.Advance(_time.GetUtcNow() - _lastTick);
+            _lastTick = _time.GetUtcNow();
+            if (order is null)
+            {
+                _drive.RejectMalformed(validation.IsValid ? "order does not deserialize" : validation.Describe());
+            }
+            else
+            {
+                _drive.Accept(order);
+            }
         }
     }
 }

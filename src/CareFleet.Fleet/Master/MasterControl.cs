@@ -16,7 +16,7 @@ namespace CareFleet.Fleet.Master;
 /// the robot's twin. A bad message is logged with the robot and the reason and changes nothing.
 /// </summary>
 public sealed partial class MasterControl(
-    BrokerConnection broker, RobotCredentialCache registry, IGrainFactory grains, ILogger<MasterControl> logger) : BackgroundService
+    BrokerConnection broker, RobotCredentialCache registry, IGrainFactory grains, FleetStateBus bus, ILogger<MasterControl> logger) : BackgroundService
 {
     private static readonly Vda5050Topic[] Inbound = [Vda5050Topic.Connection, Vda5050Topic.State, Vda5050Topic.Factsheet, Vda5050Topic.Visualization];
     private IMqttClient? _client;
@@ -26,6 +26,23 @@ public sealed partial class MasterControl(
 
     /// <summary>Inbound messages rejected since start (malformed, unregistered robot, inconsistent).</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejected);
+
+    /// <summary>Publishes a command to a robot with the topic's QoS (0 for order and instantActions); false when not connected.</summary>
+    internal async Task<bool> PublishAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var client = _client;
+        if (client is null || !client.IsConnected || !Vda5050Topics.TryParse(topic, out var address, out _))
+        {
+            return false;
+        }
+
+        await client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)Vda5050Topics.QualityOfService(address.Topic))
+            .Build(), cancellationToken);
+        return true;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -149,6 +166,7 @@ public sealed partial class MasterControl(
                 }
 
                 await twin.ReportConnection(connection.ConnectionState.ToString().ToUpperInvariant(), connection.Timestamp);
+                bus.PublishConnection(robotKey, connection);
                 break;
             case Vda5050Topic.State when Vda5050Json.TryDeserialize<AgvState>(bytes) is { } state:
                 if (!SameRobot(state, address, topic))
@@ -157,8 +175,12 @@ public sealed partial class MasterControl(
                 }
 
                 await twin.ReportState(ToReport(state));
+                bus.PublishState(robotKey, state);
                 break;
-            case Vda5050Topic.Factsheet or Vda5050Topic.Visualization:
+            case Vda5050Topic.Factsheet when Vda5050Json.TryDeserialize<Factsheet>(bytes) is { } factsheet:
+                bus.PublishFactsheet(robotKey, factsheet);
+                break;
+            case Vda5050Topic.Visualization:
                 break;
             default:
                 Reject(topic, "payload does not deserialize");
