@@ -121,4 +121,39 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         await Assertions.Expect(other.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByTestId("staff")).ToHaveCountAsync(0);
     }
+    [Fact]
+    public async Task AnAlarmRaisedByABedRobot_AppearsLive_AndIsAcknowledgedInTheBrowser()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await page.ClickAsync("[data-testid=nav-alarms]");
+        await DemoFixture.WaitUntilInteractiveAsync(page);
+
+        // The demo's bed robot BED-1, with the broker credentials the simulator keeps, reports a very sick
+        // resident: NEWS2 well into the high band.
+        var credentials = global::System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(
+            await File.ReadAllTextAsync(Path.Combine(fixture.Demo.DataDirectory, "simulated-robots.json")))!;
+        using var robot = new MQTTnet.MqttClientFactory().CreateMqttClient();
+        var connected = await robot.ConnectAsync(new MQTTnet.MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", fixture.Demo.MqttPort)
+            .WithClientId($"test-bed-{Guid.NewGuid():N}")
+            .WithCredentials("AuroraMed/BED-1", credentials["AuroraMed/BED-1"])
+            .Build());
+        Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, connected.ResultCode);
+        var timestamp = DateTimeOffset.UtcNow.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture);
+        var vitals = "{\"headerId\":1,\"timestamp\":\"" + timestamp + "\",\"residentId\":\"R-0011\","
+            + "\"respiratoryRate\":{\"value\":29,\"unit\":\"/min\"},\"spO2\":{\"value\":86,\"unit\":\"%\"},\"supplementalOxygen\":false,"
+            + "\"systolic\":{\"value\":88,\"unit\":\"mm[Hg]\"},\"heartRate\":{\"value\":134,\"unit\":\"/min\"},"
+            + "\"temperature\":{\"value\":39.4,\"unit\":\"Cel\"},\"consciousness\":\"A\"}";
+        await robot.PublishAsync(new MQTTnet.MqttApplicationMessageBuilder()
+            .WithTopic("carefleet/v1/robots/AuroraMed/BED-1/vitals").WithPayload(vitals)
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        var row = page.Locator("[data-testid=alarms] tbody tr[data-priority='High']").First;
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(row).ToContainTextAsync("F1-R110");
+        await page.ScreenshotAsync(new() { Path = Screenshot("alarms.png") });
+        var id = await row.GetAttributeAsync("data-alarm");
+        await row.Locator("[data-testid=acknowledge]").ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-alarm='{id}']")).ToHaveAttributeAsync("data-state", "Acknowledged");
+    }
 }

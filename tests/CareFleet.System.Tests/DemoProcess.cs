@@ -13,14 +13,20 @@ public sealed class DemoProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private DemoProcess(Process process, int webPort)
+    private DemoProcess(Process process, int webPort, int mqttPort, string dataDirectory)
     {
         _process = process;
         WebPort = webPort;
+        MqttPort = mqttPort;
+        DataDirectory = dataDirectory;
         BaseAddress = new Uri($"http://127.0.0.1:{webPort}");
     }
 
     public int WebPort { get; }
+
+    public int MqttPort { get; }
+
+    public string DataDirectory { get; }
 
     public Uri BaseAddress { get; }
 
@@ -71,6 +77,7 @@ public sealed class DemoProcess : IAsyncDisposable
     public static DemoProcess Start(string dataDirectory, string? adminPassword, int? webPort = null, params string[] extra)
     {
         var port = webPort ?? FreePort();
+        var mqttPort = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot,
@@ -79,7 +86,7 @@ public sealed class DemoProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { HostDll, "demo", "--data", dataDirectory, "--port", $"{port}", "--mqtt-port", $"{FreePort()}", "--silo-port", $"{FreePort()}", "--gateway-port", $"{FreePort()}" })
+        foreach (var arg in new[] { HostDll, "demo", "--data", dataDirectory, "--port", $"{port}", "--mqtt-port", $"{mqttPort}", "--silo-port", $"{FreePort()}", "--gateway-port", $"{FreePort()}" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -97,7 +104,7 @@ public sealed class DemoProcess : IAsyncDisposable
 
         info.Environment.Remove("CAREFLEET_ADMIN_PASSWORD");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var demo = new DemoProcess(process, port);
+        var demo = new DemoProcess(process, port, mqttPort, dataDirectory);
         process.OutputDataReceived += (_, e) => demo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => demo.Append(e.Data);
         process.Exited += (_, _) => demo._exited.TrySetResult();

@@ -99,7 +99,11 @@ public static class CareFleetServer
             throw new StartupException($"CareFleet:Clock:Speed (--speed) is '{speedText}'; it must be a number from 1 to 10000.");
         }
 
-        builder.Services.AddSingleton<TimeProvider>(speed == 1 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, speed));
+        // The process clock stays real: Orleans' membership and the web stack read TimeProvider and would
+        // declare the silo dead if it ran fast. Only the simulated home and the care clock (monitoring,
+        // alarm escalation) run at the demo's speed.
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new CareClock(speed == 1 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, speed)));
     }
 
     private static void AddCareFleetWeb(this WebApplicationBuilder builder)

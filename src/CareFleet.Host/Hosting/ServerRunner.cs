@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using CareFleet.Care.Alarming;
 using CareFleet.Care.Medication;
 using CareFleet.Care.Residents;
 using CareFleet.Contracts.Access;
@@ -9,6 +10,7 @@ using CareFleet.Host.Access;
 using CareFleet.Host.Cli;
 using CareFleet.Host.Persistence;
 using CareFleet.Simulation;
+using CareFleet.Simulation.Residents;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +37,21 @@ public static class ServerRunner
         var step = 0;
         async Task Progress(string text) => await output.WriteLineAsync($"[{++step}/{steps}] {text}");
 
-        await using var app = CareFleetServer.Build(command.Settings, mode, command.Flags.Contains("verbose"));
+        var settings = new Dictionary<string, string?>(command.Settings, StringComparer.OrdinalIgnoreCase);
+        SimulatedResidents? cohort = null;
+        if (mode == ServerMode.Demo)
+        {
+            // The simulated residents are drawn before the server starts: the clinician's Scale 2 choice for the
+            // COPD residents is part of the server's configuration, as it would be in a real home.
+            cohort = DrawResidents(ResolveHome(settings.GetValueOrDefault("CareFleet:Simulation:Home")), settings);
+            var i = 0;
+            foreach (var resident in cohort.Scale2Residents)
+            {
+                settings[$"CareFleet:Alarms:Scale2Residents:{i++}"] = resident;
+            }
+        }
+
+        await using var app = CareFleetServer.Build(settings, mode, command.Flags.Contains("verbose"));
         var services = app.Services;
         var database = services.GetRequiredService<ResolvedDatabase>();
         var configuration = services.GetRequiredService<IConfiguration>();
@@ -103,7 +119,7 @@ public static class ServerRunner
         if (mode == ServerMode.Demo)
         {
             await Progress("Simulator: connecting robots …");
-            (simulation, simulationRun) = await StartSimulationAsync(services, homeDirectory!, address, dataDirectory, configuration, stopping.Token);
+            (simulation, simulationRun) = await StartSimulationAsync(services, homeDirectory!, address, dataDirectory, configuration, cohort!, stopping.Token);
             var feed = services.GetRequiredService<FleetLiveFeed>();
             var expected = simulation.Robots.Count;
             var waited = Stopwatch.StartNew();
@@ -225,7 +241,25 @@ public static class ServerRunner
         await scope.ServiceProvider.GetRequiredService<ResidentImport>().AdmitMissingAsync(entries, "sample home", cancellationToken);
     }
 
-    private static async Task<(SimulatedHome Home, Task Run)> StartSimulationAsync(IServiceProvider services, string homeDirectory, string address, string dataDirectory, IConfiguration configuration, CancellationToken cancellationToken)
+    private static SimulatedResidents DrawResidents(string homeDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        var path = Path.Combine(homeDirectory, "residents.json");
+        IReadOnlyList<ResidentFileEntry> entries;
+        try
+        {
+            entries = ResidentImport.Parse(File.ReadAllText(path), path);
+        }
+        catch (ResidentFileException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
+
+        var options = new ResidentSimulationOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("CareFleet:Simulation:Residents").Bind(options);
+        return new SimulatedResidents(entries.Select(e => e.Identifier), options, TimeProvider.System.GetUtcNow());
+    }
+
+    private static async Task<(SimulatedHome Home, Task Run)> StartSimulationAsync(IServiceProvider services, string homeDirectory, string address, string dataDirectory, IConfiguration configuration, SimulatedResidents cohort, CancellationToken cancellationToken)
     {
         HomeDefinition home;
         try
@@ -263,7 +297,12 @@ public static class ServerRunner
         options.ApiToken = token;
         options.Server = new Uri(address);
         var http = new HttpClient { BaseAddress = options.Server };
-        var simulation = new SimulatedHome(home, options, services.GetRequiredService<TimeProvider>(), new RegistrationClient(http, token));
+        var time = services.GetRequiredService<CareClock>().Time;
+        var simulation = new SimulatedHome(home, options, time, new RegistrationClient(http, token))
+        {
+            // The transfer-assist beds measure their residents' vital signs on the care topic.
+            Vitals = new SimulatedVitals(cohort, time),
+        };
         await simulation.StartAsync(cancellationToken);
         return (simulation, simulation.RunAsync(cancellationToken));
     }
