@@ -5,6 +5,29 @@
 // xiangqi`); it runs `go perft N` on the same positions in the same run, timed from the command to its
 // "Nodes searched" line, so process start-up is not counted.
 //
+// Measured again 2026-11-30 on the same 2-core machine when quiet (load average about 1), same command:
+//
+// | position   | depth |       nodes | ours ms | ours M/s | ref ms | ref M/s | ratio |
+// |------------|------:|------------:|--------:|---------:|-------:|--------:|------:|
+// | start      |     5 | 133,312,995 |    1817 |    73.39 |   9121 |   14.62 |  5.02 |
+// | position 2 |     5 |  53,112,976 |     679 |    78.21 |   3857 |   13.77 |  5.68 |
+// | position 3 |     5 |  10,369,923 |     155 |    67.07 |    786 |   13.19 |  5.09 |
+// | position 4 |     5 |   4,739,553 |      84 |    56.34 |    357 |   13.26 |  4.25 |
+// | position 5 |     5 |  11,842,230 |     162 |    73.07 |    836 |   14.17 |  5.16 |
+// | total      |       | 213,377,677 |    2896 |    73.67 |  14957 |   14.27 |  5.16 |
+//
+// Search, 3,000,000 nodes per position, 64 MB hash (same run):
+//
+// | position       | depth |     nodes |    ms | k nodes/s | best |
+// |----------------|------:|----------:|------:|----------:|------|
+// | start          |    12 | 3,000,000 |  1581 |      1897 | b2e2 |
+// | central cannon |    12 | 3,000,000 |  1467 |      2045 | h9g7 |
+// | middlegame     |    18 | 3,000,000 |  1682 |      1783 | e0e1 |
+// | tactics        |    16 | 3,000,000 |  1485 |      2020 | f4d5 |
+// | endgame        |    17 | 3,000,000 |  1205 |      2491 | e7d7 |
+// | attack         |    18 | 3,000,000 |  1357 |      2211 | c9b7 |
+// | total          |       | 18,000,000 |  8777 |      2051 |      |
+//
 // Measured 2026-11-30 on the 2-core build machine (Release, .NET 10) while other builds ran (load average
 // about 10, so absolute figures are low and noisy; the ratio is taken in the same run on the same positions).
 // Reference: an open-source multi-variant UCI engine (UCI_Variant xiangqi, bulk-counted perft).
