@@ -4,6 +4,10 @@
 // subscriber, no processing) and the ratio. Run in Release:
 //   dotnet run -c Release --project bench/CareFleet.Ingest.Bench [-- messages]
 //
+// Measured again 2026-11-30 on the same machine when quiet (load average about 1), same settings:
+//   raw broker 13,210 msg/s (p50 6.7 ms, p99 33.2 ms); ingest 4,097 msg/s (saturated); paced at 1,000 msg/s
+//   p50 4.3 ms, p99 12.2 ms; ratio 0.31; managed heap with 1,000 monitored residents 52.6 MiB.
+//
 // Measured 2026-11-30 (Release, .NET 10, 2-core machine shared with other builds, load average 9–14;
 // embedded broker, SQLite, 20,000 messages per phase, 4 bed robots, 1,000 residents, 100 publishes in flight):
 //   raw broker (publish→subscriber):   6,350–6,720 msg/s   p50 11–13 ms   p99 92–94 ms

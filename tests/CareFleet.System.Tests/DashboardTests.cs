@@ -155,5 +155,11 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         var id = await row.GetAttributeAsync("data-alarm");
         await row.Locator("[data-testid=acknowledge]").ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-alarm='{id}']")).ToHaveAttributeAsync("data-state", "Acknowledged");
+
+        // Acknowledged is still open: the overview counts it, and its tile leads back to the list.
+        await page.ClickAsync("[data-testid=nav-overview]");
+        await Assertions.Expect(page.GetByTestId("open-alarms-high")).Not.ToContainTextAsync(new global::System.Text.RegularExpressions.Regex("^0"));
+        await page.GetByTestId("open-alarms-high").ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-alarm='{id}']")).ToHaveCountAsync(1);
     }
 }

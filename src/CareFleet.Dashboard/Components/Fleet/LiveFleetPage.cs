@@ -96,6 +96,12 @@ public abstract class LiveFleetPage : ComponentBase, IDisposable
     public void Dispose()
     {
         Feed.Changed -= OnTwinChanged;
+        DisposeCore();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Unsubscribes what a derived page subscribed to.</summary>
+    protected virtual void DisposeCore()
+    {
     }
 }
