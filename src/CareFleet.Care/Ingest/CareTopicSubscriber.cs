@@ -27,12 +27,13 @@ public sealed partial class CareTopicSubscriber(
     IOptions<AlarmRuntimeOptions> options,
     ILogger<CareTopicSubscriber> logger) : BackgroundService
 {
-    private IMqttClient? _client;
+    private readonly BrokerSession _session = new(broker, "care",
+        [CareTopics.SubscriptionForAll(CareTopic.Vitals), CareTopics.SubscriptionForAll(CareTopic.Bed), CareTopics.SubscriptionForAll(CareTopic.Findings)]);
     private long _rejected;
     private long _accepted;
 
     /// <summary>Whether the client is connected and subscribed.</summary>
-    public bool IsConnected => _client?.IsConnected == true;
+    public bool IsConnected => _session.IsConnected;
 
     /// <summary>Messages rejected since start.</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejected);
@@ -48,71 +49,10 @@ public sealed partial class CareTopicSubscriber(
     {
         var open = await grains.GetGrain<IHomeAlarmsGrain>(options.Value.HomeId).Start();
         LogHomeStarted(logger, options.Value.HomeId, open);
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (!_client.IsConnected)
-            {
-                try
-                {
-                    await ConnectAsync(stoppingToken);
-                    delay = TimeSpan.FromMilliseconds(200);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogConnectFailed(logger, broker.Host, broker.Port, e.Message);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-                }
-            }
-
-            try
-            {
-                await Task.Delay(_client.IsConnected ? TimeSpan.FromSeconds(1) : delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
-        }
-
-        _client.Dispose();
-    }
-
-    private async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId($"carefleet-care-{Environment.MachineName}-{Environment.ProcessId}")
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithCleanSession(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15));
-        if (broker.UserName is not null)
-        {
-            builder = builder.WithCredentials(broker.UserName, broker.Password);
-        }
-
-        if (broker.UseTls)
-        {
-            builder = builder.WithTlsOptions(o => o.UseTls());
-        }
-
-        await _client!.ConnectAsync(builder.Build(), cancellationToken);
-        var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var topic in (ReadOnlySpan<CareTopic>)[CareTopic.Vitals, CareTopic.Bed, CareTopic.Findings])
-        {
-            var filter = CareTopics.SubscriptionForAll(topic);
-            subscribe = subscribe.WithTopicFilter(broker.SharedSubscriptions ? "$share/carefleet/" + filter : filter, MqttQualityOfServiceLevel.AtLeastOnce);
-        }
-
-        await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        LogConnected(logger, broker.Host, broker.Port);
+        _session.MessageReceived += OnMessageAsync;
+        _session.Connected += () => LogConnected(logger, broker.Host, broker.Port);
+        _session.ConnectFailed += reason => LogConnectFailed(logger, broker.Host, broker.Port, reason);
+        await _session.RunAsync(stoppingToken);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)

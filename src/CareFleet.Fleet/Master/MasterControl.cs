@@ -19,10 +19,10 @@ public sealed partial class MasterControl(
     BrokerConnection broker, RobotCredentialCache registry, IGrainFactory grains, FleetStateBus bus, ILogger<MasterControl> logger) : BackgroundService
 {
     private static readonly Vda5050Topic[] Inbound = [Vda5050Topic.Connection, Vda5050Topic.State, Vda5050Topic.Factsheet, Vda5050Topic.Visualization];
-    private IMqttClient? _client;
+    private readonly BrokerSession _session = new(broker, "master", [.. Inbound.Select(Vda5050Topics.SubscriptionForAll)]);
     private long _rejected;
 
-    public bool IsConnected => _client?.IsConnected == true;
+    public bool IsConnected => _session.IsConnected;
 
     /// <summary>Inbound messages rejected since start (malformed, unregistered robot, inconsistent).</summary>
     public long RejectedMessages => Interlocked.Read(ref _rejected);
@@ -30,8 +30,8 @@ public sealed partial class MasterControl(
     /// <summary>Publishes a command to a robot with the topic's QoS (0 for order and instantActions); false when not connected.</summary>
     internal async Task<bool> PublishAsync(string topic, byte[] payload, CancellationToken cancellationToken)
     {
-        var client = _client;
-        if (client is null || !client.IsConnected || !Vda5050Topics.TryParse(topic, out var address, out _))
+        var client = _session.Client;
+        if (client is null || !Vda5050Topics.TryParse(topic, out var address, out _))
         {
             return false;
         }
@@ -44,73 +44,12 @@ public sealed partial class MasterControl(
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (!_client.IsConnected)
-            {
-                try
-                {
-                    await ConnectAsync(stoppingToken);
-                    delay = TimeSpan.FromMilliseconds(200);
-                    LogConnected(logger, broker.Host, broker.Port);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogConnectFailed(logger, broker.Host, broker.Port, e.Message);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-                }
-            }
-
-            try
-            {
-                await Task.Delay(_client.IsConnected ? TimeSpan.FromSeconds(1) : delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
-        }
-
-        _client.Dispose();
-    }
-
-    private async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId($"carefleet-master-{Environment.MachineName}-{Environment.ProcessId}")
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithCleanSession(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15));
-        if (broker.UserName is not null)
-        {
-            options = options.WithCredentials(broker.UserName, broker.Password);
-        }
-
-        if (broker.UseTls)
-        {
-            options = options.WithTlsOptions(o => o.UseTls());
-        }
-
-        await _client!.ConnectAsync(options.Build(), cancellationToken);
-        var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var topic in Inbound)
-        {
-            var filter = Vda5050Topics.SubscriptionForAll(topic);
-            subscribe = subscribe.WithTopicFilter(broker.SharedSubscriptions ? "$share/carefleet/" + filter : filter, MqttQualityOfServiceLevel.AtLeastOnce);
-        }
-
-        await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        _session.MessageReceived += OnMessageAsync;
+        _session.Connected += () => LogConnected(logger, broker.Host, broker.Port);
+        _session.ConnectFailed += reason => LogConnectFailed(logger, broker.Host, broker.Port, reason);
+        return _session.RunAsync(stoppingToken);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
