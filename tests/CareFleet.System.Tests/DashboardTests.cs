@@ -162,4 +162,22 @@ public sealed class DashboardTests(DemoFixture fixture) : IClassFixture<DemoFixt
         await page.GetByTestId("open-alarms-high").ClickAsync();
         await Assertions.Expect(page.Locator($"tr[data-alarm='{id}']")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task FloorMap_ShowsRobotsDrivingTheDemosFirstTasks()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        await page.ClickAsync("[data-testid=nav-map]");
+        var map = page.GetByTestId("floor-map");
+        await Assertions.Expect(map.Locator("[data-robot]")).ToHaveCountAsync(5, new() { Timeout = 15_000 });
+        var before = await Positions(page);
+        // The demo queues a patrol and a delivery on this floor at start: within seconds a robot has moved.
+        await page.WaitForFunctionAsync(
+            "before => [...document.querySelectorAll('[data-testid=floor-map] [data-robot]')].map(r => r.dataset.robot + '@' + r.dataset.x + ',' + r.dataset.y).sort().join(';') !== before",
+            before, new() { Timeout = 30_000 });
+        Assert.NotEqual(before, await Positions(page));
+    }
+
+    private static Task<string> Positions(IPage page) => page.EvaluateAsync<string>(
+        "() => [...document.querySelectorAll('[data-testid=floor-map] [data-robot]')].map(r => r.dataset.robot + '@' + r.dataset.x + ',' + r.dataset.y).sort().join(';')");
 }

@@ -42,6 +42,12 @@ public static class CareFleetServer
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // The silo's advice about server GC does not apply to a co-hosted single box.
         builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        if (!verbose)
+        {
+            // At start the watchdog reports the time since its (never run) last check as a stall; --verbose shows it.
+            builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        }
+
 
         builder.AddCareFleetClock();
         builder.AddCareFleetWeb();

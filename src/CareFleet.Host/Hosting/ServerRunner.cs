@@ -115,11 +115,12 @@ public static class ServerRunner
 
         SimulatedHome? simulation = null;
         Task? simulationRun = null;
+        string? simulationToken = null;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         if (mode == ServerMode.Demo)
         {
             await Progress("Simulator: connecting robots …");
-            (simulation, simulationRun) = await StartSimulationAsync(services, homeDirectory!, address, dataDirectory, configuration, cohort!, stopping.Token);
+            (simulation, simulationRun, simulationToken) = await StartSimulationAsync(services, homeDirectory!, address, dataDirectory, configuration, cohort!, stopping.Token);
             var feed = services.GetRequiredService<FleetLiveFeed>();
             var expected = simulation.Robots.Count;
             var waited = Stopwatch.StartNew();
@@ -129,6 +130,8 @@ public static class ServerRunner
             }
 
             await Progress($"{feed.CountOnline} of {expected} robots online");
+            var queued = await DemoWork.QueueAsync(new Uri(address), simulationToken!, stopping.Token);
+            await output.WriteLineAsync($"      {queued} tasks queued for the robots (patrols on both floors, a laundry delivery)");
         }
 
         await output.WriteLineAsync();
@@ -259,7 +262,7 @@ public static class ServerRunner
         return new SimulatedResidents(entries.Select(e => e.Identifier), options, TimeProvider.System.GetUtcNow());
     }
 
-    private static async Task<(SimulatedHome Home, Task Run)> StartSimulationAsync(IServiceProvider services, string homeDirectory, string address, string dataDirectory, IConfiguration configuration, SimulatedResidents cohort, CancellationToken cancellationToken)
+    private static async Task<(SimulatedHome Home, Task Run, string Token)> StartSimulationAsync(IServiceProvider services, string homeDirectory, string address, string dataDirectory, IConfiguration configuration, SimulatedResidents cohort, CancellationToken cancellationToken)
     {
         HomeDefinition home;
         try
@@ -304,7 +307,7 @@ public static class ServerRunner
             Vitals = new SimulatedVitals(cohort, time),
         };
         await simulation.StartAsync(cancellationToken);
-        return (simulation, simulation.RunAsync(cancellationToken));
+        return (simulation, simulation.RunAsync(cancellationToken), token);
     }
 
     private static Exception? FindAddressInUse(Exception e)
