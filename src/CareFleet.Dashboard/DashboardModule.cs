@@ -57,8 +57,7 @@ public static class DashboardModule
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalRedirects.OrHome(redirectUri));
         }).AllowAnonymous();
 
         // Large-text mode for tired eyes and wall-mounted tablets.
@@ -66,8 +65,7 @@ public static class DashboardModule
         {
             http.Response.Cookies.Append(DisplayCookie, large ? "large" : "normal",
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalRedirects.OrHome(redirectUri));
         }).AllowAnonymous();
         return app;
     }

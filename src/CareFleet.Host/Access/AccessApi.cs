@@ -116,11 +116,7 @@ public static class AccessApi
     private static async Task<IResult> LoginAsync(HttpContext http, AccessService access, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
-        var returnUrl = form["returnUrl"].ToString();
-        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal))
-        {
-            returnUrl = "/";
-        }
+        var returnUrl = CareFleet.Dashboard.LocalRedirects.OrHome(form["returnUrl"].ToString());
 
         var (outcome, account) = await access.CheckPasswordAsync(form["userName"], form["password"], ct);
         if (account is null)
